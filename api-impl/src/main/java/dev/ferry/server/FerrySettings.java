@@ -1,0 +1,67 @@
+package dev.ferry.server;
+
+import java.util.function.Function;
+
+/**
+ * Container-wide defaults. The servlet bridge reads them from servlet-context init parameters
+ * named {@code dev.ferry.<name>} (see README, "Configuration"); an endpoint can override the
+ * per-session ones through its {@code ServerEndpointConfig} user properties of the same names.
+ *
+ * @param maxTextMessageSize   bytes of UTF-8 a whole text message may have (1009 beyond)
+ * @param maxBinaryMessageSize bytes a whole binary message may have (1009 beyond)
+ * @param maxFrameSize         payload bytes one frame may announce (1009 beyond)
+ * @param idleTimeoutMillis    a session with no traffic for this long is closed (1001); 0 = never
+ * @param sendTimeoutMillis    deadline of a blocking send, and default of async sends; 0 = none
+ * @param closeTimeoutMillis   how long to wait for the peer's close frame before dropping TCP
+ * @param maxOutboundBytes     bytes queued for sending per session before reading pauses / async sends fail
+ */
+public record FerrySettings(
+        long maxTextMessageSize,
+        long maxBinaryMessageSize,
+        long maxFrameSize,
+        long idleTimeoutMillis,
+        long sendTimeoutMillis,
+        long closeTimeoutMillis,
+        long maxOutboundBytes) {
+
+    public static final String PREFIX = "dev.ferry.";
+
+    public static FerrySettings defaults() {
+        return new FerrySettings(64 * 1024, 64 * 1024, 16L * 1024 * 1024, 0, 30_000, 5_000, 4L * 1024 * 1024);
+    }
+
+    /**
+     * Reads each setting through {@code lookup} (given the full name, e.g.
+     * {@code dev.ferry.maxTextMessageSize}; {@code null} means "keep the default").
+     *
+     * @throws IllegalArgumentException naming the setting when a value is not a non-negative number
+     */
+    public static FerrySettings from(Function<String, String> lookup) {
+        FerrySettings d = defaults();
+        return new FerrySettings(
+                read(lookup, "maxTextMessageSize", d.maxTextMessageSize),
+                read(lookup, "maxBinaryMessageSize", d.maxBinaryMessageSize),
+                read(lookup, "maxFrameSize", d.maxFrameSize),
+                read(lookup, "idleTimeout", d.idleTimeoutMillis),
+                read(lookup, "sendTimeout", d.sendTimeoutMillis),
+                read(lookup, "closeTimeout", d.closeTimeoutMillis),
+                read(lookup, "maxOutboundBytes", d.maxOutboundBytes));
+    }
+
+    private static long read(Function<String, String> lookup, String name, long fallback) {
+        String value = lookup.apply(PREFIX + name);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            long parsed = Long.parseLong(value.trim());
+            if (parsed < 0) {
+                throw new NumberFormatException("negative");
+            }
+            return parsed;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(
+                    "Setting " + PREFIX + name + " must be a non-negative whole number, not '" + value + "'", e);
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package dev.ferry.transport;
+
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+
+/**
+ * The engine's view of one byte stream: the servlet bridge implements it on a servlet
+ * {@code WebConnection}, the client on NIO channels, the tests in memory.
+ *
+ * <p>All methods are non-blocking and may be called from any thread; the transport serialises
+ * its own writes. Bytes arrive through the {@link TransportListener} the engine installs.
+ */
+public interface Transport {
+
+    /** Installs the receiver of inbound bytes and starts reading. Called once. */
+    void start(TransportListener listener);
+
+    /**
+     * Queues {@code buffers} for writing, in order after anything queued before. {@code done} is
+     * completed (from any thread, possibly this one) once every byte has been handed to the
+     * underlying connection, or failed. The buffers must not be touched until then.
+     */
+    void write(ByteBuffer[] buffers, WriteCallback done);
+
+    /**
+     * Stops delivering bytes to the listener until {@link #resumeReading()}; bytes the peer sends
+     * meanwhile stay in the kernel and TCP flow control pushes back on the peer.
+     */
+    void pauseReading();
+
+    /** Resumes delivery after {@link #pauseReading()}. */
+    void resumeReading();
+
+    /**
+     * Closes the connection once everything queued has been written (or at once when
+     * {@code abort} is set). Idempotent. The listener then gets {@link TransportListener#onClosed()}.
+     */
+    void close(boolean abort);
+
+    /** The address of the peer, or {@code null} when the transport has none. */
+    InetSocketAddress remoteAddress();
+
+    /** The local address, or {@code null} when the transport has none. */
+    InetSocketAddress localAddress();
+
+    /** Whether the bytes travel over TLS. */
+    boolean isSecure();
+
+    /** Completion of one {@link #write}. */
+    interface WriteCallback {
+        void completed();
+
+        void failed(Throwable cause);
+    }
+}
