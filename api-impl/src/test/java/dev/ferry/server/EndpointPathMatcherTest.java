@@ -85,7 +85,8 @@ class EndpointPathMatcherTest {
 
     @Test
     void theSpecificationsExampleOrder() throws DeploymentException {
-        // §3.1.1: for /a/b/c, /a/b/c beats /a/b/{var} beats /a/{var}/c beats /{var}/b/c ... beats /{v1}/{v2}/{v3}.
+        // §3.1.1 ordering for /a/b/c: exact first, then by the leftmost literal, so the list below is strictly
+        // decreasing in precedence; deploying any tail of it must pick that tail's head.
         List<String> byPrecedence = List.of("/a/b/c", "/a/b/{v}", "/a/{v}/c", "/a/{v1}/{v2}",
                 "/{v}/b/c", "/{v1}/b/{v2}", "/{v1}/{v2}/c", "/{v1}/{v2}/{v3}");
         for (int first = 0; first < byPrecedence.size(); first++) {
