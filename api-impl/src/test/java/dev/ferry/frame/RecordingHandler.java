@@ -10,7 +10,7 @@ import java.util.List;
  * Records the frames a parser reports, and fails the test on any breach of the
  * {@link FrameHandler} event contract (payload outside a frame, more bytes than announced...).
  */
-final class RecordingHandler implements FrameHandler {
+class RecordingHandler implements FrameHandler {
 
     /** One complete frame as reported; payload is the concatenation of all its chunks. */
     record Frame(boolean fin, int rsv, int opcode, long length, byte[] payload) {
