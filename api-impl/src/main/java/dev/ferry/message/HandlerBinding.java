@@ -1,10 +1,6 @@
 package dev.ferry.message;
 
 import jakarta.websocket.MessageHandler;
-import jakarta.websocket.PongMessage;
-import java.io.InputStream;
-import java.io.Reader;
-import java.nio.ByteBuffer;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -26,15 +22,17 @@ record HandlerBinding(MessageHandler handler, Set<MessageKind> kinds, TextSink t
         Class<?> messageType = PrimitiveTypes.box(type);
         if (partial) {
             MessageHandler.Partial<Object> target = (MessageHandler.Partial<Object>) handler;
+            if (!MessageTypes.supportsPartial(messageType)) {
+                throw new IllegalStateException("A MessageHandler.Partial can receive only String, ByteBuffer or"
+                        + " byte[], not " + type.getName() + "; use a MessageHandler.Whole for it");
+            }
             if (messageType == String.class) {
                 return new HandlerBinding(handler, EnumSet.of(MessageKind.TEXT), HandlerSinks.partialText(target),
                         null, null);
-            } else if (messageType == ByteBuffer.class || messageType == byte[].class) {
+            } else {
                 return new HandlerBinding(handler, EnumSet.of(MessageKind.BINARY), null,
                         HandlerSinks.partialBinary(messageType, target), null);
             }
-            throw new IllegalStateException("A MessageHandler.Partial can receive only String, ByteBuffer or byte[], not "
-                    + type.getName() + "; use a MessageHandler.Whole for it");
         }
         MessageHandler.Whole<Object> target = (MessageHandler.Whole<Object>) handler;
         Set<MessageKind> kinds = wholeKinds(messageType, decoders);
@@ -50,13 +48,7 @@ record HandlerBinding(MessageHandler handler, Set<MessageKind> kinds, TextSink t
     }
 
     private static Set<MessageKind> wholeKinds(Class<?> type, DecoderSet decoders) {
-        if (type == String.class || type == Reader.class || PrimitiveTypes.isPrimitiveOrBoxed(type)) {
-            return EnumSet.of(MessageKind.TEXT);
-        } else if (type == ByteBuffer.class || type == byte[].class || type == InputStream.class) {
-            return EnumSet.of(MessageKind.BINARY);
-        } else if (type == PongMessage.class) {
-            return EnumSet.of(MessageKind.PONG);
-        }
-        return decoders.decodedKinds(type);
+        MessageKind builtIn = MessageTypes.builtInKind(type);
+        return builtIn != null ? EnumSet.of(builtIn) : decoders.decodedKinds(type);
     }
 }
