@@ -15,15 +15,15 @@ import java.util.List;
  * wrote. Writes complete at once unless {@link #holdWrites} is set, which simulates a peer that
  * does not read.
  */
-final class InMemoryTransport implements Transport {
+public final class InMemoryTransport implements Transport {
 
     /** One frame as the peer received it. */
-    record Frame(boolean fin, int opcode, byte[] payload) {
-        String text() {
+    public record Frame(boolean fin, int opcode, byte[] payload) {
+        public String text() {
             return new String(payload, java.nio.charset.StandardCharsets.UTF_8);
         }
 
-        int closeCode() {
+        public int closeCode() {
             return payload.length < 2 ? -1 : ((payload[0] & 0xFF) << 8) | (payload[1] & 0xFF);
         }
     }
@@ -35,11 +35,11 @@ final class InMemoryTransport implements Transport {
     private final List<Runnable> heldWrites = new ArrayList<>();
     boolean holdWrites;
     boolean paused;
-    boolean closed;
+    public volatile boolean closed;
     boolean aborted;
     int closedCallbacks;
 
-    InMemoryTransport() {
+    public InMemoryTransport() {
         peerParser = new FrameParser(false, new FrameHandler() {
             private boolean fin;
             private int opcode;
@@ -71,11 +71,11 @@ final class InMemoryTransport implements Transport {
     }
 
     /** Delivers bytes as if the peer sent them. */
-    void feed(byte[] bytes) {
+    public void feed(byte[] bytes) {
         listener.onData(ByteBuffer.wrap(bytes.clone()));
     }
 
-    void endOfInput() {
+    public void endOfInput() {
         listener.onEndOfInput(null);
     }
 
@@ -117,7 +117,7 @@ final class InMemoryTransport implements Transport {
         held.forEach(Runnable::run);
     }
 
-    synchronized List<Frame> frames() {
+    public synchronized List<Frame> frames() {
         return new ArrayList<>(frames);
     }
 
