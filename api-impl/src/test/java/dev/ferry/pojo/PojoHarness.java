@@ -36,4 +36,9 @@ final class PojoHarness {
             List<Class<? extends Encoder>> encoders) throws DeploymentException {
         return new PojoHarness(instance, Map.of(), decoders, encoders);
     }
+
+    static PojoHarness open(Object instance, Map<String, String> pathParameters,
+            List<Class<? extends Decoder>> decoders) throws DeploymentException {
+        return new PojoHarness(instance, pathParameters, decoders, List.of());
+    }
 }
