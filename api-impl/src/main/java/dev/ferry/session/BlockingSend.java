@@ -39,6 +39,11 @@ final class BlockingSend implements SendCallback {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("Interrupted while sending");
         }
+        rethrowFailure();
+    }
+
+    /** Throws what the send failed with, if it has failed already; does not wait. */
+    void rethrowFailure() throws IOException {
         Throwable f = failure;
         if (f instanceof IOException io) {
             throw new IOException(io.getMessage(), io);

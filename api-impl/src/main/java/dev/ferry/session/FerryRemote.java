@@ -23,7 +23,9 @@ abstract class FerryRemote implements RemoteEndpoint {
     final void sendAndWait(SendAction action) throws IOException {
         BlockingSend send = new BlockingSend();
         action.send(send);
-        if (!session.connection().isDeliveringThread()) {
+        if (session.connection().isDeliveringThread()) {
+            send.rethrowFailure();
+        } else {
             try {
                 send.await(session.sendTimeoutMillis());
             } catch (java.net.SocketTimeoutException e) {

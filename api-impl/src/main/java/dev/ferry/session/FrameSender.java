@@ -90,6 +90,20 @@ final class FrameSender {
         }
     }
 
+    /** Whether frames already wait for the transport beyond the queue limit. */
+    boolean isOverLimit() {
+        lock.lock();
+        try {
+            return queuedBytes > maxQueuedBytes;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    long maxQueuedBytes() {
+        return maxQueuedBytes;
+    }
+
     /** Whether the close frame has been queued (nothing may follow it). */
     boolean isOutputClosed() {
         lock.lock();

@@ -106,6 +106,13 @@ final class WebSocketConnection implements TransportListener, InboundReceiver {
             callback.done(new IOException("The WebSocket session is closed; nothing more can be sent"));
             return;
         }
+        if (isDeliveringThread() && sender.isOverLimit()) {
+            // This thread cannot wait for the peer (see isDeliveringThread), so what it sends while
+            // the peer reads nothing would pile up without end: refuse it instead.
+            callback.done(new IOException("The peer is not reading: more than " + sender.maxQueuedBytes()
+                    + " bytes wait to be sent (dev.ferry.maxOutboundBytes); message not sent"));
+            return;
+        }
         lastActivityNanos = System.nanoTime();
         sender.send(opcode, fin, payload, callback);
     }
@@ -127,7 +134,9 @@ final class WebSocketConnection implements TransportListener, InboundReceiver {
             outcomeCode = code;
             outcomeReason = reason;
         }
-        sender.sendClose(CloseFrames.encodePayload(code, reason), failure -> {
+        // A code that may not travel (1005, 1006, 1015, reserved ones) closes without a status.
+        int wireCode = CloseCodes.isValidOnWire(code) ? code : CloseCodes.NO_STATUS;
+        sender.sendClose(CloseFrames.encodePayload(wireCode, reason), failure -> {
             if (failure != null) {
                 transport.close(true);
             }

@@ -311,4 +311,27 @@ class FerrySessionTest {
                     () -> h.session.getBasicRemote().sendPing(ByteBuffer.allocate(126)));
         }
     }
+
+    @Test
+    void sendsFromTheDeliveringThreadAreRefusedOnceTheQueueIsFull() {
+        List<Throwable> failures = new CopyOnWriteArrayList<>();
+        int[] sent = new int[1];
+        try (SessionHarness h = new SessionHarness((session, config) -> session.addMessageHandler(String.class, t -> {
+            // A handler that floods a peer that does not read: 200 x 1 KiB against a 64 KiB limit.
+            for (int i = 0; i < 200; i++) {
+                try {
+                    session.getBasicRemote().sendText("x".repeat(1024));
+                    sent[0]++;
+                } catch (IOException e) {
+                    failures.add(e);
+                }
+            }
+        }))) {
+            h.transport.holdWrites = true;
+            h.clientFrame(true, Opcode.TEXT, utf8("go"));
+            assertTrue(sent[0] >= 64 && sent[0] < 70, "sent " + sent[0]);
+            assertEquals(200 - sent[0], failures.size());
+            assertTrue(failures.get(0).getMessage().contains("dev.ferry.maxOutboundBytes"));
+        }
+    }
 }
