@@ -1,5 +1,10 @@
 package dev.ferry.server;
 
+import dev.ferry.extension.ServerExtensionNegotiation;
+import dev.ferry.extension.deflate.DeflateParameters;
+import dev.ferry.extension.deflate.PerMessageDeflate;
+import dev.ferry.extension.deflate.ZlibPool;
+import dev.ferry.handshake.FerryExtension;
 import dev.ferry.handshake.HandshakeValidator;
 import dev.ferry.session.FerrySession;
 import dev.ferry.session.HandshakeInfo;
@@ -37,7 +42,9 @@ public final class FerryServerContainer implements ServerContainer {
     private final ClassLoader applicationClassLoader;
     private final EndpointPathMatcher<DeployedEndpoint> endpoints = new EndpointPathMatcher<>();
     private final List<DeployedEndpoint> deployed = new CopyOnWriteArrayList<>();
-    private final ServerHandshake handshake = new ServerHandshake(this::pendingSession);
+    private final ServerHandshake handshake = new ServerHandshake(new HandshakeSupport());
+    private final ZlibPool zlib = new ZlibPool(java.util.zip.Deflater.DEFAULT_COMPRESSION,
+            Runtime.getRuntime().availableProcessors() * 2);
     private final AtomicLong sessionIds = new AtomicLong();
     private final ScheduledThreadPoolExecutor timers;
     private volatile ProgrammaticUpgrade programmaticUpgrade;
@@ -114,6 +121,7 @@ public final class FerryServerContainer implements ServerContainer {
             }
         }
         timers.shutdown();
+        zlib.close();
     }
 
     @Override
@@ -141,26 +149,53 @@ public final class FerryServerContainer implements ServerContainer {
         upgrade.upgrade(httpServletRequest, httpServletResponse, sec, pathParameters);
     }
 
-    private UpgradeDecision.PendingSession pendingSession(UpgradeRequest request, DeployedEndpoint endpoint,
-            ServerEndpointConfig config, Endpoint instance, Map<String, String> pathParameters, String subprotocol,
-            List<Extension> extensions) {
-        HandshakeInfo info = new HandshakeInfo(request.requestUri(), request.queryString(), request.parameters(),
-                pathParameters, request.userPrincipal(), subprotocol, extensions, request.isSecure());
-        SessionLimits limits = limitsFor(config);
-        return new UpgradeDecision.PendingSession() {
-            @Override
-            public void start(Transport transport) {
-                String id = Long.toHexString(sessionIds.incrementAndGet());
-                FerrySession session = new FerrySession(id, FerryServerContainer.this, instance, config, info,
-                        endpoint.openSessions(), limits, transport, true, null, timers);
-                session.open();
-            }
+    /** The handshake's view of this container. */
+    private final class HandshakeSupport implements ServerHandshake.Container {
 
-            @Override
-            public void abandon(Throwable cause) {
-                LOG.log(Level.DEBUG, "Upgrade to " + config.getPath() + " abandoned", cause);
-            }
-        };
+        @Override
+        public List<Extension> installedExtensions() {
+            return settings.deflate() ? List.of(new FerryExtension(DeflateParameters.NAME)) : List.of();
+        }
+
+        @Override
+        public boolean deflateEnabled(ServerEndpointConfig config) {
+            return flag(config.getUserProperties(), "deflate", settings.deflate());
+        }
+
+        @Override
+        public boolean deflateContextTakeover(ServerEndpointConfig config) {
+            return flag(config.getUserProperties(), "deflateContextTakeover", settings.deflateContextTakeover());
+        }
+
+        @Override
+        public UpgradeDecision.PendingSession pending(UpgradeRequest request, DeployedEndpoint endpoint,
+                ServerEndpointConfig config, Endpoint instance, Map<String, String> pathParameters,
+                String subprotocol, ServerExtensionNegotiation.Result extensions) {
+            HandshakeInfo info = new HandshakeInfo(request.requestUri(), request.queryString(), request.parameters(),
+                    pathParameters, request.userPrincipal(), subprotocol, extensions.agreed(), request.isSecure());
+            SessionLimits limits = limitsFor(config);
+            return new UpgradeDecision.PendingSession() {
+                @Override
+                public void start(Transport transport) {
+                    String id = Long.toHexString(sessionIds.incrementAndGet());
+                    PerMessageDeflate deflate = extensions.deflate() == null ? null
+                            : new PerMessageDeflate(extensions.deflate(), true, zlib);
+                    FerrySession session = new FerrySession(id, FerryServerContainer.this, instance, config, info,
+                            endpoint.openSessions(), limits, transport, true, null, timers, deflate);
+                    session.open();
+                }
+
+                @Override
+                public void abandon(Throwable cause) {
+                    LOG.log(Level.DEBUG, "Upgrade to " + config.getPath() + " abandoned", cause);
+                }
+            };
+        }
+    }
+
+    private static boolean flag(Map<String, Object> properties, String name, boolean fallback) {
+        Object value = properties.get(FerrySettings.PREFIX + name);
+        return value == null ? fallback : Boolean.parseBoolean(value.toString().trim());
     }
 
     /** The container's defaults, overridden by {@code dev.ferry.*} user properties of the endpoint. */
@@ -240,7 +275,7 @@ public final class FerryServerContainer implements ServerContainer {
 
     @Override
     public Set<Extension> getInstalledExtensions() {
-        return Set.of();
+        return Set.copyOf(new HandshakeSupport().installedExtensions());
     }
 
     // The client side of the container arrives with the client transport.

@@ -14,6 +14,9 @@ import java.util.function.Function;
  * @param sendTimeoutMillis    deadline of a blocking send, and default of async sends; 0 = none
  * @param closeTimeoutMillis   how long to wait for the peer's close frame before dropping TCP
  * @param maxOutboundBytes     bytes queued for sending per session before reading pauses / async sends fail
+ * @param deflate              whether permessage-deflate is negotiated when a client offers it
+ * @param deflateContextTakeover false: both sides compress each message afresh, so an idle
+ *                             connection holds no compression state (less memory, less compression)
  */
 public record FerrySettings(
         long maxTextMessageSize,
@@ -22,12 +25,15 @@ public record FerrySettings(
         long idleTimeoutMillis,
         long sendTimeoutMillis,
         long closeTimeoutMillis,
-        long maxOutboundBytes) {
+        long maxOutboundBytes,
+        boolean deflate,
+        boolean deflateContextTakeover) {
 
     public static final String PREFIX = "dev.ferry.";
 
     public static FerrySettings defaults() {
-        return new FerrySettings(64 * 1024, 64 * 1024, 16L * 1024 * 1024, 0, 30_000, 5_000, 4L * 1024 * 1024);
+        return new FerrySettings(64 * 1024, 64 * 1024, 16L * 1024 * 1024, 0, 30_000, 5_000, 4L * 1024 * 1024,
+                true, true);
     }
 
     /**
@@ -45,7 +51,22 @@ public record FerrySettings(
                 read(lookup, "idleTimeout", d.idleTimeoutMillis),
                 read(lookup, "sendTimeout", d.sendTimeoutMillis),
                 read(lookup, "closeTimeout", d.closeTimeoutMillis),
-                read(lookup, "maxOutboundBytes", d.maxOutboundBytes));
+                read(lookup, "maxOutboundBytes", d.maxOutboundBytes),
+                readFlag(lookup, "deflate", d.deflate),
+                readFlag(lookup, "deflateContextTakeover", d.deflateContextTakeover));
+    }
+
+    private static boolean readFlag(Function<String, String> lookup, String name, boolean fallback) {
+        String value = lookup.apply(PREFIX + name);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        return switch (value.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException(
+                    "Setting " + PREFIX + name + " must be true or false, not '" + value + "'");
+        };
     }
 
     private static long read(Function<String, String> lookup, String name, long fallback) {

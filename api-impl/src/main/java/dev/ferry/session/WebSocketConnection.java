@@ -1,5 +1,6 @@
 package dev.ferry.session;
 
+import dev.ferry.extension.deflate.PerMessageDeflate;
 import dev.ferry.frame.CloseCodes;
 import dev.ferry.frame.CloseFrames;
 import dev.ferry.frame.FrameParser;
@@ -39,6 +40,7 @@ final class WebSocketConnection implements TransportListener, InboundReceiver {
     private final FrameSender sender;
     private final ScheduledExecutorService timers;
     private final long closeTimeoutMillis;
+    private final PerMessageDeflate deflate;
 
     private final Object stateLock = new Object();
     private State state = State.OPEN;
@@ -53,12 +55,16 @@ final class WebSocketConnection implements TransportListener, InboundReceiver {
     private volatile ScheduledFuture<?> idleTimer;
     private volatile ScheduledFuture<?> closeTimer;
 
+    /** @param deflate permessage-deflate as negotiated, or {@code null} */
     WebSocketConnection(Transport transport, ConnectionEvents events, boolean server, Random maskKeys,
-            long maxFrameSize, long maxQueuedBytes, long closeTimeoutMillis, ScheduledExecutorService timers) {
+            long maxFrameSize, long maxQueuedBytes, long closeTimeoutMillis, ScheduledExecutorService timers,
+            PerMessageDeflate deflate) {
         this.transport = transport;
         this.events = events;
-        this.parser = new FrameParser(server, new MessageAssembler(this));
+        this.deflate = deflate;
+        this.parser = new FrameParser(server, new MessageAssembler(this, deflate == null ? null : deflate.inflater()));
         this.parser.setMaxFrameSize(maxFrameSize);
+        this.parser.setAllowedRsv(deflate == null ? 0 : PerMessageDeflate.RSV);
         this.sender = new FrameSender(transport, !server, maskKeys, maxQueuedBytes);
         this.closeTimeoutMillis = closeTimeoutMillis;
         this.timers = timers;
@@ -101,7 +107,15 @@ final class WebSocketConnection implements TransportListener, InboundReceiver {
 
     // ---- sending ------------------------------------------------------------------------------
 
+    PerMessageDeflate deflate() {
+        return deflate;
+    }
+
     void sendData(int opcode, boolean fin, ByteBuffer payload, SendCallback callback) {
+        sendData(opcode, fin, 0, payload, callback);
+    }
+
+    void sendData(int opcode, boolean fin, int rsv, ByteBuffer payload, SendCallback callback) {
         if (!isOpen()) {
             callback.done(new IOException("The WebSocket session is closed; nothing more can be sent"));
             return;
@@ -111,10 +125,14 @@ final class WebSocketConnection implements TransportListener, InboundReceiver {
             // the peer reads nothing would pile up without end: refuse it instead.
             callback.done(new IOException("The peer is not reading: more than " + sender.maxQueuedBytes()
                     + " bytes wait to be sent (dev.ferry.maxOutboundBytes); message not sent"));
+            if (rsv != 0) {
+                // The compressor already took this message in; the peer's decompressor never will.
+                transport.close(true);
+            }
             return;
         }
         lastActivityNanos = System.nanoTime();
-        sender.send(opcode, fin, payload, callback);
+        sender.send(opcode, fin, rsv, payload, callback);
     }
 
     void sendControl(int opcode, ByteBuffer payload, SendCallback callback) {
@@ -342,6 +360,9 @@ final class WebSocketConnection implements TransportListener, InboundReceiver {
         ScheduledFuture<?> idle = idleTimer;
         if (idle != null) {
             idle.cancel(false);
+        }
+        if (deflate != null) {
+            deflate.release();
         }
         events.onClosed(code, reason == null ? "" : reason);
     }
