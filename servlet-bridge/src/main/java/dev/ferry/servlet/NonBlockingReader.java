@@ -3,6 +3,7 @@ package dev.ferry.servlet;
 import dev.ferry.transport.TransportListener;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
+import java.io.EOFException;
 import java.nio.ByteBuffer;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -35,6 +36,8 @@ final class NonBlockingReader implements ReadListener {
     private static final int CLOSED = 32;
     /** {@code onClosed()} was (or is being) delivered. */
     private static final int CLOSED_DELIVERED = 64;
+    /** The listener is installed: {@code onClosed()} may be delivered. */
+    private static final int STARTED = 128;
 
     private final ServletInputStream in;
     private final Consumer<Throwable> onFailure;
@@ -54,9 +57,17 @@ final class NonBlockingReader implements ReadListener {
         this.onFailure = onFailure;
     }
 
-    /** Installs the listener and starts reading (the container makes the first call). */
+    /**
+     * Installs the listener and starts reading (the container makes the first call). When the
+     * transport was closed before this, the listener only hears {@code onClosed()}.
+     */
     void start(TransportListener listener) {
         this.listener = listener;
+        int s = state.getAndUpdate(x -> (x & CLOSED) != 0 ? x | STARTED | CLOSED_DELIVERED : x | STARTED);
+        if ((s & CLOSED) != 0) {
+            deliverClosed();
+            return;
+        }
         in.setReadListener(this);
     }
 
@@ -92,7 +103,7 @@ final class NonBlockingReader implements ReadListener {
             if ((s & CLOSED) != 0) {
                 return;
             }
-            deliverNow = (s & READING) == 0;
+            deliverNow = (s & (READING | STARTED)) == STARTED;
         } while (!state.compareAndSet(s, s | CLOSED | (deliverNow ? CLOSED_DELIVERED : 0)));
         if (deliverNow) {
             deliverClosed();
@@ -112,7 +123,11 @@ final class NonBlockingReader implements ReadListener {
 
     @Override
     public void onError(Throwable failure) {
-        readFailure = failure;
+        if (failure instanceof EOFException) {
+            allDataRead = true; // Tomcat reports the peer's orderly end of stream as an error
+        } else {
+            readFailure = failure;
+        }
         containerCallback(true);
     }
 
@@ -168,6 +183,8 @@ final class NonBlockingReader implements ReadListener {
                     listener.onData(ByteBuffer.wrap(buffer, 0, n));
                 }
             }
+        } catch (EOFException e) {
+            end(null); // the peer's orderly end of stream, as Tomcat reports it
         } catch (Throwable t) {
             readFailure = t;
             end(t);
@@ -189,7 +206,7 @@ final class NonBlockingReader implements ReadListener {
                 }
                 continue;
             }
-            boolean deliver = (s & CLOSED) != 0 && (s & CLOSED_DELIVERED) == 0;
+            boolean deliver = (s & (CLOSED | STARTED | CLOSED_DELIVERED)) == (CLOSED | STARTED);
             int next = (s & ~(READING | SIGNALLED)) | (owed ? OWED : 0) | (deliver ? CLOSED_DELIVERED : 0);
             if (state.compareAndSet(s, next)) {
                 if (deliver) {
