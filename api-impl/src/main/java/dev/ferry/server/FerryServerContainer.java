@@ -1,6 +1,12 @@
 package dev.ferry.server;
 
+import dev.ferry.handshake.HandshakeValidator;
+import dev.ferry.session.FerrySession;
+import dev.ferry.session.HandshakeInfo;
+import dev.ferry.session.SessionLimits;
+import dev.ferry.transport.Transport;
 import jakarta.websocket.ClientEndpointConfig;
+import jakarta.websocket.CloseReason;
 import jakarta.websocket.DeploymentException;
 import jakarta.websocket.Endpoint;
 import jakarta.websocket.Extension;
@@ -8,16 +14,52 @@ import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerContainer;
 import jakarta.websocket.server.ServerEndpointConfig;
 import java.io.IOException;
+import java.lang.System.Logger.Level;
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The server container of one web application. CONTRACT SKELETON: bodies are being written.
+ * The server container of one web application: deploys endpoints, answers handshakes and opens
+ * sessions. It owns everything shared by its sessions (the timer thread, the id counter), so
+ * nothing lives in statics and each application gets its own.
  */
 public final class FerryServerContainer implements ServerContainer {
 
+    private static final System.Logger LOG = System.getLogger(FerryServerContainer.class.getName());
+
+    private final FerrySettings settings;
+    private final ClassLoader applicationClassLoader;
+    private final EndpointPathMatcher<DeployedEndpoint> endpoints = new EndpointPathMatcher<>();
+    private final List<DeployedEndpoint> deployed = new CopyOnWriteArrayList<>();
+    private final ServerHandshake handshake = new ServerHandshake(this::pendingSession);
+    private final AtomicLong sessionIds = new AtomicLong();
+    private final ScheduledThreadPoolExecutor timers;
+    private volatile ProgrammaticUpgrade programmaticUpgrade;
+
+    private volatile long defaultIdleTimeout;
+    private volatile long defaultAsyncSendTimeout;
+    private volatile int defaultMaxText;
+    private volatile int defaultMaxBinary;
+
     public FerryServerContainer(FerrySettings settings, ClassLoader applicationClassLoader) {
+        this.settings = settings;
+        this.applicationClassLoader = applicationClassLoader;
+        this.defaultIdleTimeout = settings.idleTimeoutMillis();
+        this.defaultAsyncSendTimeout = settings.sendTimeoutMillis();
+        this.defaultMaxText = clampToInt(settings.maxTextMessageSize());
+        this.defaultMaxBinary = clampToInt(settings.maxBinaryMessageSize());
+        this.timers = new ScheduledThreadPoolExecutor(1, runnable -> {
+            Thread t = new Thread(runnable, "ferry-timer");
+            t.setDaemon(true);
+            return t;
+        });
+        timers.setRemoveOnCancelPolicy(true);
     }
 
     /**
@@ -26,114 +68,206 @@ public final class FerryServerContainer implements ServerContainer {
      * {@code ServerApplicationConfig} found as the specification says.
      */
     public void deployScanned(Set<Class<?>> scanned) throws DeploymentException {
-        throw new UnsupportedOperationException("skeleton");
+        ScannedClasses.Selection selection = ScannedClasses.select(scanned);
+        for (ServerEndpointConfig config : selection.configs()) {
+            addEndpoint(config);
+        }
+        for (Class<?> endpointClass : selection.annotated()) {
+            addEndpoint(endpointClass);
+        }
     }
 
     /** Whether any endpoint is deployed (the upgrade filter exits fast when none is). */
     public boolean hasEndpoints() {
-        throw new UnsupportedOperationException("skeleton");
+        return !deployed.isEmpty();
     }
 
     /** Matches the request against the deployed endpoints and validates the handshake. */
     public UpgradeDecision decide(UpgradeRequest request) {
-        throw new UnsupportedOperationException("skeleton");
+        EndpointPathMatcher.Match<DeployedEndpoint> match = endpoints.match(request.path());
+        if (match == null || !HandshakeValidator.isWebSocketUpgrade(request)) {
+            return new UpgradeDecision.PassThrough();
+        }
+        return handshake.decide(request, match.value(), match.pathParameters());
     }
 
     /** Validates the handshake for a given endpoint (for {@code upgradeHttpToWebSocket}). */
-    public UpgradeDecision decide(UpgradeRequest request, ServerEndpointConfig config, Map<String, String> pathParameters) {
-        throw new UnsupportedOperationException("skeleton");
+    public UpgradeDecision decide(UpgradeRequest request, ServerEndpointConfig config, Map<String, String> pathParameters)
+            throws DeploymentException {
+        return handshake.decide(request, EndpointDeployer.fromConfig(config), pathParameters);
     }
 
     /** Installs the bridge's implementation of {@link #upgradeHttpToWebSocket}. */
     public void setProgrammaticUpgrade(ProgrammaticUpgrade upgrade) {
-        throw new UnsupportedOperationException("skeleton");
+        this.programmaticUpgrade = upgrade;
     }
 
-    /** Closes every open session with 1001 (going away) and stops the container's timers. */
+    /** Closes every open session with 1001 (going away) and stops the container's timer. */
     public void shutdown() {
-        throw new UnsupportedOperationException("skeleton");
+        for (DeployedEndpoint endpoint : deployed) {
+            for (FerrySession session : endpoint.openSessions()) {
+                try {
+                    session.close(new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "The server is shutting down"));
+                } catch (IOException | RuntimeException e) {
+                    LOG.log(Level.DEBUG, "Closing " + session + " at shutdown failed", e);
+                }
+            }
+        }
+        timers.shutdown();
     }
 
     @Override
     public void addEndpoint(Class<?> endpointClass) throws DeploymentException {
-        throw new UnsupportedOperationException("skeleton");
+        register(EndpointDeployer.fromAnnotatedClass(endpointClass));
     }
 
     @Override
     public void addEndpoint(ServerEndpointConfig serverConfig) throws DeploymentException {
-        throw new UnsupportedOperationException("skeleton");
+        register(EndpointDeployer.fromConfig(serverConfig));
+    }
+
+    private void register(DeployedEndpoint endpoint) throws DeploymentException {
+        endpoints.add(endpoint.config().getPath(), endpoint);
+        deployed.add(endpoint);
     }
 
     @Override
     public void upgradeHttpToWebSocket(Object httpServletRequest, Object httpServletResponse, ServerEndpointConfig sec,
             Map<String, String> pathParameters) throws IOException, DeploymentException {
-        throw new UnsupportedOperationException("skeleton");
+        ProgrammaticUpgrade upgrade = programmaticUpgrade;
+        if (upgrade == null) {
+            throw new IllegalStateException("This container runs without a servlet bridge; nothing can be upgraded");
+        }
+        upgrade.upgrade(httpServletRequest, httpServletResponse, sec, pathParameters);
+    }
+
+    private UpgradeDecision.PendingSession pendingSession(UpgradeRequest request, DeployedEndpoint endpoint,
+            ServerEndpointConfig config, Endpoint instance, Map<String, String> pathParameters, String subprotocol,
+            List<Extension> extensions) {
+        HandshakeInfo info = new HandshakeInfo(request.requestUri(), request.queryString(), request.parameters(),
+                pathParameters, request.userPrincipal(), subprotocol, extensions, request.isSecure());
+        SessionLimits limits = limitsFor(config);
+        return new UpgradeDecision.PendingSession() {
+            @Override
+            public void start(Transport transport) {
+                String id = Long.toHexString(sessionIds.incrementAndGet());
+                FerrySession session = new FerrySession(id, FerryServerContainer.this, instance, config, info,
+                        endpoint.openSessions(), limits, transport, true, null, timers);
+                session.open();
+            }
+
+            @Override
+            public void abandon(Throwable cause) {
+                LOG.log(Level.DEBUG, "Upgrade to " + config.getPath() + " abandoned", cause);
+            }
+        };
+    }
+
+    /** The container's defaults, overridden by {@code dev.ferry.*} user properties of the endpoint. */
+    private SessionLimits limitsFor(ServerEndpointConfig config) {
+        Map<String, Object> p = config.getUserProperties();
+        return new SessionLimits(
+                clampToInt(override(p, "maxTextMessageSize", defaultMaxText)),
+                clampToInt(override(p, "maxBinaryMessageSize", defaultMaxBinary)),
+                override(p, "maxFrameSize", settings.maxFrameSize()),
+                override(p, "idleTimeout", defaultIdleTimeout),
+                override(p, "sendTimeout", defaultAsyncSendTimeout),
+                override(p, "closeTimeout", settings.closeTimeoutMillis()),
+                override(p, "maxOutboundBytes", settings.maxOutboundBytes()));
+    }
+
+    private static long override(Map<String, Object> properties, String name, long fallback) {
+        Object value = properties.get(FerrySettings.PREFIX + name);
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            return value instanceof Number n ? n.longValue() : Long.parseLong(value.toString().trim());
+        } catch (NumberFormatException e) {
+            LOG.log(Level.WARNING, "Ignoring endpoint property " + FerrySettings.PREFIX + name + "='" + value
+                    + "': not a whole number");
+            return fallback;
+        }
+    }
+
+    private static int clampToInt(long value) {
+        return (int) Math.min(Integer.MAX_VALUE, Math.max(0, value));
+    }
+
+    ClassLoader applicationClassLoader() {
+        return applicationClassLoader;
     }
 
     @Override
     public long getDefaultAsyncSendTimeout() {
-        throw new UnsupportedOperationException("skeleton");
+        return defaultAsyncSendTimeout;
     }
 
     @Override
     public void setAsyncSendTimeout(long timeoutmillis) {
-        throw new UnsupportedOperationException("skeleton");
-    }
-
-    @Override
-    public Session connectToServer(Object annotatedEndpointInstance, URI path) throws DeploymentException, IOException {
-        throw new UnsupportedOperationException("skeleton");
-    }
-
-    @Override
-    public Session connectToServer(Class<?> annotatedEndpointClass, URI path) throws DeploymentException, IOException {
-        throw new UnsupportedOperationException("skeleton");
-    }
-
-    @Override
-    public Session connectToServer(Endpoint endpointInstance, ClientEndpointConfig cec, URI path)
-            throws DeploymentException, IOException {
-        throw new UnsupportedOperationException("skeleton");
-    }
-
-    @Override
-    public Session connectToServer(Class<? extends Endpoint> endpointClass, ClientEndpointConfig cec, URI path)
-            throws DeploymentException, IOException {
-        throw new UnsupportedOperationException("skeleton");
+        defaultAsyncSendTimeout = timeoutmillis;
     }
 
     @Override
     public long getDefaultMaxSessionIdleTimeout() {
-        throw new UnsupportedOperationException("skeleton");
+        return defaultIdleTimeout;
     }
 
     @Override
     public void setDefaultMaxSessionIdleTimeout(long timeout) {
-        throw new UnsupportedOperationException("skeleton");
+        defaultIdleTimeout = timeout;
     }
 
     @Override
     public int getDefaultMaxBinaryMessageBufferSize() {
-        throw new UnsupportedOperationException("skeleton");
+        return defaultMaxBinary;
     }
 
     @Override
     public void setDefaultMaxBinaryMessageBufferSize(int max) {
-        throw new UnsupportedOperationException("skeleton");
+        defaultMaxBinary = max;
     }
 
     @Override
     public int getDefaultMaxTextMessageBufferSize() {
-        throw new UnsupportedOperationException("skeleton");
+        return defaultMaxText;
     }
 
     @Override
     public void setDefaultMaxTextMessageBufferSize(int max) {
-        throw new UnsupportedOperationException("skeleton");
+        defaultMaxText = max;
     }
 
     @Override
     public Set<Extension> getInstalledExtensions() {
-        throw new UnsupportedOperationException("skeleton");
+        return Set.of();
+    }
+
+    // The client side of the container arrives with the client transport.
+
+    @Override
+    public Session connectToServer(Object annotatedEndpointInstance, URI path) throws DeploymentException {
+        throw noClient();
+    }
+
+    @Override
+    public Session connectToServer(Class<?> annotatedEndpointClass, URI path) throws DeploymentException {
+        throw noClient();
+    }
+
+    @Override
+    public Session connectToServer(Endpoint endpointInstance, ClientEndpointConfig cec, URI path)
+            throws DeploymentException {
+        throw noClient();
+    }
+
+    @Override
+    public Session connectToServer(Class<? extends Endpoint> endpointClass, ClientEndpointConfig cec, URI path)
+            throws DeploymentException {
+        throw noClient();
+    }
+
+    private static DeploymentException noClient() {
+        return new DeploymentException("Ferry's client container is not available yet: connectToServer is unsupported");
     }
 }

@@ -12,7 +12,11 @@ import java.nio.ByteBuffer;
  */
 public interface Transport {
 
-    /** Installs the receiver of inbound bytes and starts reading. Called once. */
+    /**
+     * Installs the receiver of inbound bytes and starts reading. Called once, after the
+     * endpoint's {@code onOpen}: writes and a graceful close requested before this call are
+     * queued and carried out once the transport can write.
+     */
     void start(TransportListener listener);
 
     /**

@@ -1,0 +1,105 @@
+package dev.ferry.message;
+
+import jakarta.websocket.MessageHandler;
+import java.io.InputStream;
+import java.io.Reader;
+import java.io.StringReader;
+import java.nio.ByteBuffer;
+
+/**
+ * Builds the sink that turns what the engine delivers into the argument one handler expects:
+ * the raw message, a stream over it, a converted primitive, or a decoded object.
+ */
+final class HandlerSinks {
+
+    private HandlerSinks() {
+    }
+
+    static TextSink wholeText(Class<?> type, MessageHandler.Whole<Object> handler, DecoderSet decoders) {
+        return new TextSink() {
+            @Override
+            public boolean wantsWholeMessage() {
+                return true;
+            }
+
+            @Override
+            public void onText(String text, boolean last) throws Exception {
+                handler.onMessage(textArgument(type, text, decoders));
+            }
+        };
+    }
+
+    static TextSink partialText(MessageHandler.Partial<Object> handler) {
+        return new TextSink() {
+            @Override
+            public boolean wantsWholeMessage() {
+                return false;
+            }
+
+            @Override
+            public void onText(String text, boolean last) {
+                handler.onMessage(text, last);
+            }
+        };
+    }
+
+    static BinarySink wholeBinary(Class<?> type, MessageHandler.Whole<Object> handler, DecoderSet decoders) {
+        return new BinarySink() {
+            @Override
+            public boolean wantsWholeMessage() {
+                return true;
+            }
+
+            @Override
+            public void onBinary(ByteBuffer data, boolean last) throws Exception {
+                handler.onMessage(binaryArgument(type, data, decoders));
+            }
+        };
+    }
+
+    static BinarySink partialBinary(Class<?> type, MessageHandler.Partial<Object> handler) {
+        return new BinarySink() {
+            @Override
+            public boolean wantsWholeMessage() {
+                return false;
+            }
+
+            @Override
+            public void onBinary(ByteBuffer data, boolean last) {
+                // The engine reuses its buffer after the call, so a byte[] handler gets a copy;
+                // a ByteBuffer handler was told by the API that the buffer is only lent.
+                handler.onMessage(type == byte[].class ? toArray(data) : data, last);
+            }
+        };
+    }
+
+    static PongSink pong(MessageHandler.Whole<Object> handler) {
+        return applicationData -> handler.onMessage(new ReceivedPong(applicationData));
+    }
+
+    private static Object textArgument(Class<?> type, String text, DecoderSet decoders) throws Exception {
+        if (type == String.class) {
+            return text;
+        } else if (type == Reader.class) {
+            return new StringReader(text);
+        }
+        return decoders.decodeText(type, text);
+    }
+
+    private static Object binaryArgument(Class<?> type, ByteBuffer data, DecoderSet decoders) throws Exception {
+        if (type == ByteBuffer.class) {
+            return data;
+        } else if (type == byte[].class) {
+            return toArray(data);
+        } else if (type == InputStream.class) {
+            return new ByteBufferInputStream(data);
+        }
+        return decoders.decodeBinary(type, data);
+    }
+
+    private static byte[] toArray(ByteBuffer data) {
+        byte[] bytes = new byte[data.remaining()];
+        data.duplicate().get(bytes);
+        return bytes;
+    }
+}

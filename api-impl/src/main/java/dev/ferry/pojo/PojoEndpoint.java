@@ -1,0 +1,157 @@
+package dev.ferry.pojo;
+
+import dev.ferry.message.MessageKind;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.Endpoint;
+import jakarta.websocket.EndpointConfig;
+import jakarta.websocket.MessageHandler;
+import jakarta.websocket.Session;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.UndeclaredThrowableException;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Adapts one instance of an annotated endpoint class to {@link Endpoint} for one session: it
+ * registers a message handler per {@code @OnMessage} method through the ordinary Session API and
+ * calls the lifecycle methods. A failure in any annotated method is passed to the
+ * {@code @OnError} method; one in {@code @OnError} itself is logged, never rethrown, so that
+ * error handling cannot loop.
+ */
+public final class PojoEndpoint extends Endpoint {
+
+    private final Object instance;
+    private final PojoMetadata metadata;
+    private final Map<String, String> pathParameters;
+    private final System.Logger log;
+
+    /** Set in {@link #onOpen}, before any handler is registered, so handlers always see it. */
+    private volatile EndpointConfig config;
+
+    public PojoEndpoint(Object instance, PojoMetadata metadata, Map<String, String> pathParameters) {
+        this.instance = Objects.requireNonNull(instance, "instance");
+        this.metadata = Objects.requireNonNull(metadata, "metadata");
+        this.pathParameters = pathParameters == null ? Map.of() : Map.copyOf(pathParameters);
+        this.log = System.getLogger(metadata.endpointClass().getName());
+    }
+
+    /** The application's endpoint object. */
+    public Object instance() {
+        return instance;
+    }
+
+    @Override
+    public void onOpen(Session session, EndpointConfig config) {
+        this.config = config;
+        applyMaxMessageSizes(session);
+        try {
+            for (MessageMethod method : metadata.messageMethods()) {
+                register(session, method);
+            }
+        } catch (RuntimeException e) {
+            handleError(session, e);
+            return;
+        }
+        PojoMethod onOpen = metadata.onOpen();
+        if (onOpen != null) {
+            call(session, onOpen, CallContext.open(session, config, pathParameters));
+        }
+    }
+
+    @Override
+    public void onClose(Session session, CloseReason closeReason) {
+        PojoMethod onClose = metadata.onClose();
+        if (onClose != null) {
+            call(session, onClose, CallContext.close(session, config, pathParameters, closeReason));
+        }
+    }
+
+    @Override
+    public void onError(Session session, Throwable thr) {
+        handleError(session, unwrap(thr));
+    }
+
+    private void applyMaxMessageSizes(Session session) {
+        int text = metadata.maxMessageSize(MessageKind.TEXT);
+        if (text >= 0) {
+            session.setMaxTextMessageBufferSize(text);
+        }
+        int binary = metadata.maxMessageSize(MessageKind.BINARY);
+        if (binary >= 0) {
+            session.setMaxBinaryMessageBufferSize(binary);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private void register(Session session, MessageMethod method) {
+        Class<Object> type = (Class<Object>) method.messageType();
+        if (method.partial()) {
+            MessageHandler.Partial<Object> handler = (message, last) -> deliver(session, method, message, last);
+            session.addMessageHandler(type, handler);
+        } else {
+            MessageHandler.Whole<Object> handler = message -> deliver(session, method, message, true);
+            session.addMessageHandler(type, handler);
+        }
+    }
+
+    private void deliver(Session session, MessageMethod method, Object message, boolean last) {
+        Object result = call(session, method.method(),
+                CallContext.message(session, config, pathParameters, message, last));
+        if (result != null) {
+            try {
+                ReturnValueSender.send(session.getBasicRemote(), result);
+            } catch (Exception e) {
+                handleError(session, e);
+            }
+        }
+    }
+
+    /** Calls an annotated method; whatever it throws goes to {@code @OnError}. Returns its result or null. */
+    private Object call(Session session, PojoMethod method, CallContext context) {
+        try {
+            return method.invoke(instance, context);
+        } catch (VirtualMachineError e) {
+            throw e;
+        } catch (Throwable t) {
+            handleError(session, unwrap(t));
+            return null;
+        }
+    }
+
+    private void handleError(Session session, Throwable error) {
+        PojoMethod onError = metadata.onError();
+        if (onError == null) {
+            log.log(System.Logger.Level.WARNING, "Endpoint " + metadata.endpointClass().getName()
+                    + " has no @OnError method; error in session " + sessionId(session), error);
+            return;
+        }
+        try {
+            onError.invoke(instance, CallContext.error(session, config, pathParameters, error));
+        } catch (VirtualMachineError e) {
+            throw e;
+        } catch (Throwable t) {
+            if (t != error) {
+                t.addSuppressed(error);
+            }
+            log.log(System.Logger.Level.WARNING, "The @OnError method " + onError + " threw while handling an error"
+                    + " in session " + sessionId(session), t);
+        }
+    }
+
+    private static Throwable unwrap(Throwable t) {
+        Throwable current = t;
+        while ((current instanceof InvocationTargetException || current instanceof UndeclaredThrowableException)
+                && current.getCause() != null) {
+            current = current.getCause();
+        }
+        return current;
+    }
+
+    private static String sessionId(Session session) {
+        try {
+            return session == null ? "(none)" : session.getId();
+        } catch (RuntimeException e) {
+            return "(unknown)";
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package dev.ferry.server;
+
+import dev.ferry.pojo.PojoEndpoint;
+import dev.ferry.pojo.PojoMetadata;
+import dev.ferry.session.FerrySession;
+import jakarta.websocket.Endpoint;
+import jakarta.websocket.server.ServerEndpointConfig;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One endpoint as deployed at one path: its configuration, the analysis of its annotated class
+ * (done once, here), and the live set of its open sessions.
+ */
+final class DeployedEndpoint {
+
+    private final ServerEndpointConfig config;
+    private final PojoMetadata pojo;
+    private final Set<FerrySession> openSessions = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /** @param pojo the analysed annotated class, or {@code null} for an {@link Endpoint} subclass */
+    DeployedEndpoint(ServerEndpointConfig config, PojoMetadata pojo) {
+        this.config = config;
+        this.pojo = pojo;
+    }
+
+    ServerEndpointConfig config() {
+        return config;
+    }
+
+    Set<FerrySession> openSessions() {
+        return openSessions;
+    }
+
+    /**
+     * A fresh endpoint for one connection, from the configurator (which is where CDI or an
+     * application plugs in its own instances).
+     */
+    Endpoint newEndpoint(ServerEndpointConfig.Configurator configurator, Map<String, String> pathParameters)
+            throws InstantiationException {
+        Object instance = configurator.getEndpointInstance(config.getEndpointClass());
+        if (instance == null) {
+            throw new InstantiationException("The configurator " + configurator.getClass().getName()
+                    + " returned no instance of " + config.getEndpointClass().getName());
+        }
+        if (pojo != null) {
+            return new PojoEndpoint(instance, pojo, pathParameters);
+        }
+        return (Endpoint) instance;
+    }
+}

@@ -1,0 +1,55 @@
+package dev.ferry.session;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.SocketTimeoutException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/** A send whose caller waits, with a deadline, until its bytes reached the transport. */
+final class BlockingSend implements SendCallback {
+
+    private final CountDownLatch done = new CountDownLatch(1);
+    private volatile Throwable failure;
+
+    @Override
+    public void done(Throwable failure) {
+        this.failure = failure;
+        done.countDown();
+    }
+
+    /**
+     * Waits up to {@code timeoutMillis} (0 = the deadline is the session's close, which a
+     * close timeout bounds) and rethrows a failure as an IOException.
+     *
+     * @return normally once sent
+     * @throws SocketTimeoutException when the deadline passed first
+     */
+    void await(long timeoutMillis) throws IOException {
+        try {
+            if (timeoutMillis > 0) {
+                if (!done.await(timeoutMillis, TimeUnit.MILLISECONDS)) {
+                    throw new SocketTimeoutException("The message was not sent within the send timeout of "
+                            + timeoutMillis + " ms; the peer is not reading");
+                }
+            } else {
+                done.await();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("Interrupted while sending");
+        }
+        rethrowFailure();
+    }
+
+    /** Throws what the send failed with, if it has failed already; does not wait. */
+    void rethrowFailure() throws IOException {
+        Throwable f = failure;
+        if (f instanceof IOException io) {
+            throw new IOException(io.getMessage(), io);
+        }
+        if (f != null) {
+            throw new IOException("The message could not be sent: " + f.getMessage(), f);
+        }
+    }
+}

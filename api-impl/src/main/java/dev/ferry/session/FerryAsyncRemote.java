@@ -1,0 +1,120 @@
+package dev.ferry.session;
+
+import jakarta.websocket.EncodeException;
+import jakarta.websocket.RemoteEndpoint;
+import jakarta.websocket.SendHandler;
+import jakarta.websocket.SendResult;
+import java.net.SocketTimeoutException;
+import java.nio.ByteBuffer;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Non-blocking sends. Each completes once its bytes reached the transport; one still pending at
+ * the send timeout fails with a {@link SocketTimeoutException} and ends the session, since a
+ * half-written frame cannot be followed by another.
+ */
+final class FerryAsyncRemote extends FerryRemote implements RemoteEndpoint.Async {
+
+    private volatile long sendTimeoutMillis;
+
+    FerryAsyncRemote(FerrySession session, MessageSender sender, long sendTimeoutMillis) {
+        super(session, sender);
+        this.sendTimeoutMillis = sendTimeoutMillis;
+    }
+
+    @Override
+    public long getSendTimeout() {
+        return sendTimeoutMillis;
+    }
+
+    @Override
+    public void setSendTimeout(long timeoutmillis) {
+        sendTimeoutMillis = timeoutmillis;
+    }
+
+    @Override
+    public void sendText(String text, SendHandler handler) {
+        requireArgument(text, "text");
+        requireArgument(handler, "handler");
+        sender.sendText(text, track(handler));
+    }
+
+    @Override
+    public Future<Void> sendText(String text) {
+        requireArgument(text, "text");
+        CompletableFuture<Void> future = new CompletableFuture<>();
+        sender.sendText(text, track(futureHandler(future)));
+        return future;
+    }
+
+    @Override
+    public Future<Void> sendBinary(ByteBuffer data) {
+        requireArgument(data, "data");
+        CompletableFuture<Void> future = new CompletableFuture<>();
+        sender.sendBinary(data, track(futureHandler(future)));
+        return future;
+    }
+
+    @Override
+    public void sendBinary(ByteBuffer data, SendHandler handler) {
+        requireArgument(data, "data");
+        requireArgument(handler, "handler");
+        sender.sendBinary(data, track(handler));
+    }
+
+    @Override
+    public Future<Void> sendObject(Object data) {
+        requireArgument(data, "data");
+        CompletableFuture<Void> future = new CompletableFuture<>();
+        sendObject(data, futureHandler(future));
+        return future;
+    }
+
+    @Override
+    public void sendObject(Object data, SendHandler handler) {
+        requireArgument(data, "data");
+        requireArgument(handler, "handler");
+        SendCallback callback = track(handler);
+        try {
+            sender.sendObject(data, callback);
+        } catch (EncodeException | java.io.IOException e) {
+            callback.done(e);
+        }
+    }
+
+    private SendHandler futureHandler(CompletableFuture<Void> future) {
+        return result -> {
+            if (result.isOK()) {
+                future.complete(null);
+            } else {
+                future.completeExceptionally(result.getException());
+            }
+        };
+    }
+
+    /** Wraps {@code handler} so it is told exactly once: on completion, on failure or at the deadline. */
+    private SendCallback track(SendHandler handler) {
+        AtomicBoolean told = new AtomicBoolean();
+        long timeout = sendTimeoutMillis;
+        ScheduledFuture<?> deadline = timeout <= 0 ? null : session.timers().schedule(() -> {
+            if (told.compareAndSet(false, true)) {
+                SocketTimeoutException e = new SocketTimeoutException(
+                        "The message was not sent within the send timeout of " + timeout + " ms");
+                session.abort(e);
+                handler.onResult(new SendResult(session, e));
+            }
+        }, timeout, TimeUnit.MILLISECONDS);
+        return failure -> {
+            if (deadline != null) {
+                deadline.cancel(false);
+            }
+            if (told.compareAndSet(false, true)) {
+                handler.onResult(failure == null ? new SendResult(session) : new SendResult(session, failure));
+            }
+        };
+    }
+}

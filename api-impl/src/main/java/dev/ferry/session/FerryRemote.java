@@ -1,0 +1,86 @@
+package dev.ferry.session;
+
+import jakarta.websocket.RemoteEndpoint;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+
+/**
+ * What both remote endpoints share: pings, pongs and batching. Batching is accepted and ignored
+ * (the specification allows that): the sender already gathers queued frames into one write.
+ */
+abstract class FerryRemote implements RemoteEndpoint {
+
+    final FerrySession session;
+    final MessageSender sender;
+    private volatile boolean batchingAllowed;
+
+    FerryRemote(FerrySession session, MessageSender sender) {
+        this.session = session;
+        this.sender = sender;
+    }
+
+    /** Runs one send and waits for it unless the caller is the delivering thread (see {@link MessageSender}). */
+    final void sendAndWait(SendAction action) throws IOException {
+        BlockingSend send = new BlockingSend();
+        action.send(send);
+        if (session.connection().isDeliveringThread()) {
+            send.rethrowFailure();
+        } else {
+            try {
+                send.await(session.sendTimeoutMillis());
+            } catch (java.net.SocketTimeoutException e) {
+                // A frame may be half written: the connection cannot carry another message.
+                session.abort(e);
+                throw e;
+            }
+        }
+    }
+
+    @FunctionalInterface
+    interface SendAction {
+        void send(SendCallback callback) throws IOException;
+    }
+
+    @Override
+    public void setBatchingAllowed(boolean allowed) {
+        batchingAllowed = allowed;
+    }
+
+    @Override
+    public boolean getBatchingAllowed() {
+        return batchingAllowed;
+    }
+
+    @Override
+    public void flushBatch() {
+        // Nothing is held back: frames are written as soon as the transport takes them.
+    }
+
+    @Override
+    public void sendPing(ByteBuffer applicationData) throws IOException {
+        checkControl(applicationData);
+        sendAndWait(cb -> sender.sendPing(applicationData, cb));
+    }
+
+    @Override
+    public void sendPong(ByteBuffer applicationData) throws IOException {
+        checkControl(applicationData);
+        sendAndWait(cb -> sender.sendPong(applicationData, cb));
+    }
+
+    private static void checkControl(ByteBuffer data) {
+        if (data == null) {
+            throw new IllegalArgumentException("applicationData must not be null");
+        }
+        if (data.remaining() > 125) {
+            throw new IllegalArgumentException("A ping or pong carries at most 125 bytes, not " + data.remaining());
+        }
+    }
+
+    static <T> T requireArgument(T value, String name) {
+        if (value == null) {
+            throw new IllegalArgumentException(name + " must not be null");
+        }
+        return value;
+    }
+}

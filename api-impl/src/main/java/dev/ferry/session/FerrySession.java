@@ -1,0 +1,347 @@
+package dev.ferry.session;
+
+import dev.ferry.message.BinarySink;
+import dev.ferry.message.DecoderSet;
+import dev.ferry.message.EncoderSet;
+import dev.ferry.message.MessageHandlerRegistry;
+import dev.ferry.message.PongSink;
+import dev.ferry.message.TextSink;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.Endpoint;
+import jakarta.websocket.EndpointConfig;
+import jakarta.websocket.Extension;
+import jakarta.websocket.MessageHandler;
+import jakarta.websocket.RemoteEndpoint;
+import jakarta.websocket.Session;
+import jakarta.websocket.WebSocketContainer;
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.Principal;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+
+/**
+ * The Jakarta {@link Session}: the application's handle on one connection. It routes inbound
+ * messages to the registered handlers and reports the connection's end to the endpoint once.
+ */
+public final class FerrySession implements Session, ConnectionEvents {
+
+    private static final System.Logger LOG = System.getLogger(FerrySession.class.getName());
+
+    private final String id;
+    private final WebSocketContainer container;
+    private final Endpoint endpoint;
+    private final EndpointConfig config;
+    private final HandshakeInfo handshake;
+    private final Set<FerrySession> peers;
+    private final SessionLimits limits;
+    private final ScheduledExecutorService timers;
+    private final MessageHandlerRegistry handlers;
+    private final DecoderSet decoders;
+    private final EncoderSet encoders;
+    private final WebSocketConnection connection;
+    private final FerryBasicRemote basic;
+    private final FerryAsyncRemote async;
+    private final Map<String, Object> userProperties;
+
+    private volatile int maxTextMessageBufferSize;
+    private volatile int maxBinaryMessageBufferSize;
+    private volatile long maxIdleTimeout;
+
+    /**
+     * @param peers the live set of open sessions of the same endpoint; this session adds itself
+     *              on open and removes itself on close
+     */
+    public FerrySession(String id, WebSocketContainer container, Endpoint endpoint, EndpointConfig config,
+            HandshakeInfo handshake, Set<FerrySession> peers, SessionLimits limits,
+            dev.ferry.transport.Transport transport, boolean server, java.util.Random maskKeys,
+            ScheduledExecutorService timers) {
+        this.id = id;
+        this.container = container;
+        this.endpoint = endpoint;
+        this.config = config;
+        this.handshake = handshake;
+        this.peers = peers;
+        this.limits = limits;
+        this.timers = timers;
+        this.maxTextMessageBufferSize = limits.maxTextMessageSize();
+        this.maxBinaryMessageBufferSize = limits.maxBinaryMessageSize();
+        this.maxIdleTimeout = limits.idleTimeoutMillis();
+        this.decoders = new DecoderSet(config.getDecoders(), config);
+        this.encoders = new EncoderSet(config.getEncoders(), config);
+        this.handlers = new MessageHandlerRegistry(config, decoders);
+        this.connection = new WebSocketConnection(transport, this, server, maskKeys, limits.maxFrameSize(),
+                limits.maxOutboundBytes(), limits.closeTimeoutMillis(), timers);
+        MessageSender sender = new MessageSender(connection, encoders);
+        this.basic = new FerryBasicRemote(this, sender);
+        this.async = new FerryAsyncRemote(this, sender, limits.sendTimeoutMillis());
+        // Server configs reach here as a per-session copy, so these properties are this session's own.
+        this.userProperties = config.getUserProperties();
+    }
+
+    /** Calls the endpoint's onOpen, then starts reading. */
+    public void open() {
+        peers.add(this);
+        connection.runAsDelivering(() -> {
+            try {
+                endpoint.onOpen(this, config);
+            } catch (RuntimeException | Error e) {
+                onApplicationError(e);
+            }
+        });
+        connection.setIdleTimeout(maxIdleTimeout);
+        connection.start();
+    }
+
+    WebSocketConnection connection() {
+        return connection;
+    }
+
+    ScheduledExecutorService timers() {
+        return timers;
+    }
+
+    long sendTimeoutMillis() {
+        return limits.sendTimeoutMillis();
+    }
+
+    /** Ends the session at once after a send failed in a way that leaves the connection unusable. */
+    void abort(Throwable cause) {
+        LOG.log(Level.DEBUG, () -> "Session " + id + " aborted: " + cause.getMessage());
+        connection.close(jakarta.websocket.CloseReason.CloseCodes.GOING_AWAY.getCode(), "Send timeout");
+        connection.transport().close(true);
+    }
+
+    // ---- ConnectionEvents ---------------------------------------------------------------------
+
+    @Override
+    public TextSink textSink() {
+        return handlers.textSink();
+    }
+
+    @Override
+    public BinarySink binarySink() {
+        return handlers.binarySink();
+    }
+
+    @Override
+    public PongSink pongSink() {
+        return handlers.pongSink();
+    }
+
+    @Override
+    public long maxTextMessageSize() {
+        return maxTextMessageBufferSize;
+    }
+
+    @Override
+    public long maxBinaryMessageSize() {
+        return maxBinaryMessageBufferSize;
+    }
+
+    @Override
+    public void onApplicationError(Throwable failure) {
+        try {
+            endpoint.onError(this, failure);
+        } catch (RuntimeException | Error e) {
+            LOG.log(Level.WARNING, "onError of " + endpoint.getClass().getName() + " failed", e);
+        }
+    }
+
+    @Override
+    public void onClosed(int code, String reason) {
+        peers.remove(this);
+        try {
+            endpoint.onClose(this, new CloseReason(CloseReason.CloseCodes.getCloseCode(code), fitReason(reason)));
+        } catch (RuntimeException | Error e) {
+            LOG.log(Level.WARNING, "onClose of " + endpoint.getClass().getName() + " failed", e);
+        } finally {
+            decoders.destroy();
+            encoders.destroy();
+        }
+    }
+
+    /** {@link CloseReason} refuses reasons over 123 bytes of UTF-8. */
+    private static String fitReason(String reason) {
+        if (reason.getBytes(StandardCharsets.UTF_8).length <= 123) {
+            return reason;
+        }
+        StringBuilder fitted = new StringBuilder();
+        int bytes = 0;
+        for (int i = 0; i < reason.length(); ) {
+            int cp = reason.codePointAt(i);
+            int n = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8).length;
+            if (bytes + n > 123) {
+                break;
+            }
+            fitted.appendCodePoint(cp);
+            bytes += n;
+            i += Character.charCount(cp);
+        }
+        return fitted.toString();
+    }
+
+    // ---- Session ------------------------------------------------------------------------------
+
+    @Override
+    public WebSocketContainer getContainer() {
+        return container;
+    }
+
+    @Override
+    public void addMessageHandler(MessageHandler handler) {
+        handlers.add(handler);
+    }
+
+    @Override
+    public <T> void addMessageHandler(Class<T> clazz, MessageHandler.Whole<T> handler) {
+        handlers.add(clazz, handler);
+    }
+
+    @Override
+    public <T> void addMessageHandler(Class<T> clazz, MessageHandler.Partial<T> handler) {
+        handlers.add(clazz, handler);
+    }
+
+    @Override
+    public Set<MessageHandler> getMessageHandlers() {
+        return handlers.handlers();
+    }
+
+    @Override
+    public void removeMessageHandler(MessageHandler handler) {
+        handlers.remove(handler);
+    }
+
+    @Override
+    public String getProtocolVersion() {
+        return "13";
+    }
+
+    @Override
+    public String getNegotiatedSubprotocol() {
+        return handshake.subprotocol();
+    }
+
+    @Override
+    public List<Extension> getNegotiatedExtensions() {
+        return handshake.extensions();
+    }
+
+    @Override
+    public boolean isSecure() {
+        return handshake.secure();
+    }
+
+    @Override
+    public boolean isOpen() {
+        return connection.isOpen();
+    }
+
+    @Override
+    public long getMaxIdleTimeout() {
+        return maxIdleTimeout;
+    }
+
+    @Override
+    public void setMaxIdleTimeout(long milliseconds) {
+        maxIdleTimeout = Math.max(0, milliseconds);
+        connection.setIdleTimeout(maxIdleTimeout);
+    }
+
+    @Override
+    public void setMaxBinaryMessageBufferSize(int length) {
+        maxBinaryMessageBufferSize = length;
+    }
+
+    @Override
+    public int getMaxBinaryMessageBufferSize() {
+        return maxBinaryMessageBufferSize;
+    }
+
+    @Override
+    public void setMaxTextMessageBufferSize(int length) {
+        maxTextMessageBufferSize = length;
+    }
+
+    @Override
+    public int getMaxTextMessageBufferSize() {
+        return maxTextMessageBufferSize;
+    }
+
+    @Override
+    public RemoteEndpoint.Async getAsyncRemote() {
+        return async;
+    }
+
+    @Override
+    public RemoteEndpoint.Basic getBasicRemote() {
+        return basic;
+    }
+
+    @Override
+    public String getId() {
+        return id;
+    }
+
+    @Override
+    public void close() throws IOException {
+        close(new CloseReason(CloseReason.CloseCodes.NORMAL_CLOSURE, ""));
+    }
+
+    @Override
+    public void close(CloseReason closeReason) throws IOException {
+        connection.close(closeReason.getCloseCode().getCode(), closeReason.getReasonPhrase());
+    }
+
+    @Override
+    public URI getRequestURI() {
+        return handshake.requestUri();
+    }
+
+    @Override
+    public Map<String, List<String>> getRequestParameterMap() {
+        return handshake.parameters();
+    }
+
+    @Override
+    public String getQueryString() {
+        return handshake.queryString();
+    }
+
+    @Override
+    public Map<String, String> getPathParameters() {
+        return handshake.pathParameters();
+    }
+
+    @Override
+    public Map<String, Object> getUserProperties() {
+        return userProperties;
+    }
+
+    @Override
+    public Principal getUserPrincipal() {
+        return handshake.userPrincipal();
+    }
+
+    @Override
+    public Set<Session> getOpenSessions() {
+        Set<Session> open = new java.util.HashSet<>();
+        for (FerrySession s : peers) {
+            if (s.isOpen()) {
+                open.add(s);
+            }
+        }
+        return java.util.Collections.unmodifiableSet(open);
+    }
+
+    @Override
+    public String toString() {
+        return "FerrySession[" + id + " " + handshake.requestUri() + "]";
+    }
+}

@@ -1,0 +1,223 @@
+package dev.ferry.session;
+
+import dev.ferry.frame.CloseFrames;
+import dev.ferry.frame.CloseCodes;
+import dev.ferry.frame.FrameHandler;
+import dev.ferry.frame.Opcode;
+import dev.ferry.frame.Utf8Validator;
+import dev.ferry.frame.WebSocketException;
+import dev.ferry.message.BinarySink;
+import dev.ferry.message.TextSink;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Turns frame events into messages: validates text as it arrives, buffers whole messages within
+ * their size limit, cuts partial text at code point boundaries, and collects control frames.
+ *
+ * <p>The parser has already enforced the framing rules (opcodes, continuation order, control
+ * frame size), so this class only has to follow the message in progress.
+ */
+final class MessageAssembler implements FrameHandler {
+
+    /** Buffers of whole messages start small; an idle connection holds none. */
+    private static final int INITIAL_CAPACITY = 1024;
+
+    private final InboundReceiver receiver;
+    private final Utf8Validator utf8 = new Utf8Validator();
+
+    // The frame being parsed.
+    private int frameOpcode;
+    private boolean frameFin;
+    private long frameRemaining;
+
+    // The data message in progress (opcode TEXT or BINARY, 0 when none).
+    private int messageOpcode;
+    private TextSink textSink;
+    private BinarySink binarySink;
+    private boolean whole;
+    private long limit;
+    private byte[] buffer;
+    private int length;
+    private final byte[] carry = new byte[4];
+    private int carryLength;
+    private boolean lastDelivered;
+
+    private final byte[] control = new byte[125];
+    private int controlLength;
+
+    MessageAssembler(InboundReceiver receiver) {
+        this.receiver = receiver;
+    }
+
+    @Override
+    public void onFrameStart(boolean fin, int rsv, int opcode, long payloadLength) {
+        frameOpcode = opcode;
+        frameFin = fin;
+        frameRemaining = payloadLength;
+        if (Opcode.isControl(opcode)) {
+            controlLength = 0;
+            return;
+        }
+        if (opcode != Opcode.CONTINUATION) {
+            startMessage(opcode);
+        }
+        if (whole && length + payloadLength > limit) {
+            throw tooBig(length + payloadLength);
+        }
+    }
+
+    private void startMessage(int opcode) {
+        messageOpcode = opcode;
+        length = 0;
+        carryLength = 0;
+        lastDelivered = false;
+        if (opcode == Opcode.TEXT) {
+            textSink = receiver.textSink();
+            if (textSink == null) {
+                throw new WebSocketException(CloseCodes.UNSUPPORTED_DATA, "This endpoint does not accept text messages");
+            }
+            whole = textSink.wantsWholeMessage();
+            limit = receiver.maxTextMessageSize();
+        } else {
+            binarySink = receiver.binarySink();
+            if (binarySink == null) {
+                throw new WebSocketException(CloseCodes.UNSUPPORTED_DATA, "This endpoint does not accept binary messages");
+            }
+            whole = binarySink.wantsWholeMessage();
+            limit = receiver.maxBinaryMessageSize();
+        }
+    }
+
+    @Override
+    public void onPayload(ByteBuffer chunk) {
+        int n = chunk.remaining();
+        frameRemaining -= n;
+        if (Opcode.isControl(frameOpcode)) {
+            chunk.get(control, controlLength, n);
+            controlLength += n;
+            return;
+        }
+        if (messageOpcode == Opcode.TEXT) {
+            utf8.validate(chunk);
+        }
+        if (whole) {
+            append(chunk);
+        } else {
+            deliverPart(chunk, frameFin && frameRemaining == 0);
+        }
+    }
+
+    @Override
+    public void onFrameEnd() {
+        if (Opcode.isControl(frameOpcode)) {
+            dispatchControl();
+            return;
+        }
+        if (!frameFin) {
+            return;
+        }
+        try {
+            if (messageOpcode == Opcode.TEXT) {
+                utf8.endOfMessage();
+            }
+            if (whole) {
+                deliverWhole();
+            } else if (!lastDelivered) {
+                deliverPart(ByteBuffer.allocate(0), true);
+            }
+        } finally {
+            endMessage();
+        }
+    }
+
+    private void dispatchControl() {
+        ByteBuffer payload = ByteBuffer.wrap(control, 0, controlLength);
+        switch (frameOpcode) {
+            case Opcode.PING -> receiver.onPing(payload);
+            case Opcode.PONG -> receiver.onPong(payload);
+            default -> receiver.onCloseFrame(CloseFrames.parse(payload));
+        }
+    }
+
+    private void append(ByteBuffer chunk) {
+        int n = chunk.remaining();
+        if (buffer == null || buffer.length - length < n) {
+            grow(n);
+        }
+        chunk.get(buffer, length, n);
+        length += n;
+    }
+
+    private void grow(int needed) {
+        long wanted = Math.max((long) length + needed, buffer == null ? INITIAL_CAPACITY : buffer.length * 2L);
+        int capacity = (int) Math.min(wanted, Math.max(limit, (long) length + needed));
+        byte[] grown = new byte[capacity];
+        if (buffer != null) {
+            System.arraycopy(buffer, 0, grown, 0, length);
+        }
+        buffer = grown;
+    }
+
+    private void deliverWhole() {
+        try {
+            if (messageOpcode == Opcode.TEXT) {
+                textSink.onText(new String(buffer == null ? new byte[0] : buffer, 0, length, StandardCharsets.UTF_8), true);
+            } else {
+                // The sink keeps a whole binary message, so it gets an array of its own.
+                byte[] message = buffer == null ? new byte[0]
+                        : length == buffer.length ? buffer : java.util.Arrays.copyOf(buffer, length);
+                buffer = null;
+                binarySink.onBinary(ByteBuffer.wrap(message), true);
+            }
+        } catch (Exception e) {
+            receiver.onDeliveryFailure(e);
+        }
+    }
+
+    private void deliverPart(ByteBuffer chunk, boolean last) {
+        try {
+            if (messageOpcode == Opcode.TEXT) {
+                textSink.onText(decodePart(chunk, last), last);
+            } else {
+                binarySink.onBinary(chunk, last);
+            }
+        } catch (Exception e) {
+            receiver.onDeliveryFailure(e);
+        }
+        lastDelivered = last;
+    }
+
+    /**
+     * Decodes the complete code points of {@code chunk} (after any bytes carried from the previous
+     * chunk) and carries an incomplete trailing sequence over to the next one.
+     */
+    private String decodePart(ByteBuffer chunk, boolean last) {
+        int pending = last ? 0 : utf8.pendingBytes();
+        int n = chunk.remaining();
+        byte[] bytes = new byte[carryLength + n];
+        System.arraycopy(carry, 0, bytes, 0, carryLength);
+        chunk.get(bytes, carryLength, n);
+        int complete = bytes.length - pending;
+        System.arraycopy(bytes, complete, carry, 0, pending);
+        carryLength = pending;
+        return new String(bytes, 0, complete, StandardCharsets.UTF_8);
+    }
+
+    private void endMessage() {
+        messageOpcode = 0;
+        textSink = null;
+        binarySink = null;
+        length = 0;
+        // An idle connection keeps no large buffer, whatever its limit.
+        if (buffer != null && buffer.length > 64 * 1024) {
+            buffer = null;
+        }
+    }
+
+    private WebSocketException tooBig(long size) {
+        String kind = messageOpcode == Opcode.TEXT ? "Text" : "Binary";
+        String setting = messageOpcode == Opcode.TEXT ? "maxTextMessageBufferSize" : "maxBinaryMessageBufferSize";
+        return WebSocketException.tooBig(kind + " message of at least " + size + " bytes exceeds " + setting + " (" + limit + ")");
+    }
+}

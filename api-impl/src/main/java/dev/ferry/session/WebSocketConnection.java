@@ -1,0 +1,354 @@
+package dev.ferry.session;
+
+import dev.ferry.frame.CloseCodes;
+import dev.ferry.frame.CloseFrames;
+import dev.ferry.frame.FrameParser;
+import dev.ferry.frame.Opcode;
+import dev.ferry.frame.WebSocketException;
+import dev.ferry.message.BinarySink;
+import dev.ferry.message.PongSink;
+import dev.ferry.message.TextSink;
+import dev.ferry.transport.Transport;
+import dev.ferry.transport.TransportListener;
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.nio.ByteBuffer;
+import java.util.Random;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * One WebSocket connection at the protocol level: bytes in through the parser and the assembler,
+ * frames out through the sender, the close handshake, and the idle and close timers.
+ *
+ * <p>Every way a connection can end (close handshake from either side, protocol violation,
+ * transport failure, timeout) funnels into {@link #finish}, which reports to the session exactly
+ * once.
+ */
+final class WebSocketConnection implements TransportListener, InboundReceiver {
+
+    private static final System.Logger LOG = System.getLogger(WebSocketConnection.class.getName());
+
+    private enum State { OPEN, CLOSE_SENT, CLOSED }
+
+    private final Transport transport;
+    private final ConnectionEvents events;
+    private final FrameParser parser;
+    private final FrameSender sender;
+    private final ScheduledExecutorService timers;
+    private final long closeTimeoutMillis;
+
+    private final Object stateLock = new Object();
+    private State state = State.OPEN;
+    /** How the connection ends, once a close frame was sent or received (0 until then). */
+    private int outcomeCode;
+    private String outcomeReason;
+
+    private final AtomicBoolean finished = new AtomicBoolean();
+    private volatile Thread deliveringThread;
+    private volatile long lastActivityNanos = System.nanoTime();
+    private volatile long idleTimeoutMillis;
+    private volatile ScheduledFuture<?> idleTimer;
+    private volatile ScheduledFuture<?> closeTimer;
+
+    WebSocketConnection(Transport transport, ConnectionEvents events, boolean server, Random maskKeys,
+            long maxFrameSize, long maxQueuedBytes, long closeTimeoutMillis, ScheduledExecutorService timers) {
+        this.transport = transport;
+        this.events = events;
+        this.parser = new FrameParser(server, new MessageAssembler(this));
+        this.parser.setMaxFrameSize(maxFrameSize);
+        this.sender = new FrameSender(transport, !server, maskKeys, maxQueuedBytes);
+        this.closeTimeoutMillis = closeTimeoutMillis;
+        this.timers = timers;
+    }
+
+    /** Starts reading. Frames sent before this are queued by the transport. */
+    void start() {
+        transport.start(this);
+    }
+
+    Transport transport() {
+        return transport;
+    }
+
+    /**
+     * Whether the calling thread is the one delivering inbound messages (or opening the session).
+     * A blocking send on it must not wait for the transport: the container would not tell it
+     * "writable" until this thread returns.
+     */
+    boolean isDeliveringThread() {
+        return deliveringThread == Thread.currentThread();
+    }
+
+    /** Runs {@code action} as if delivering (used for onOpen, which may send before reading starts). */
+    void runAsDelivering(Runnable action) {
+        Thread previous = deliveringThread;
+        deliveringThread = Thread.currentThread();
+        try {
+            action.run();
+        } finally {
+            deliveringThread = previous;
+        }
+    }
+
+    boolean isOpen() {
+        synchronized (stateLock) {
+            return state == State.OPEN;
+        }
+    }
+
+    // ---- sending ------------------------------------------------------------------------------
+
+    void sendData(int opcode, boolean fin, ByteBuffer payload, SendCallback callback) {
+        if (!isOpen()) {
+            callback.done(new IOException("The WebSocket session is closed; nothing more can be sent"));
+            return;
+        }
+        if (isDeliveringThread() && sender.isOverLimit()) {
+            // This thread cannot wait for the peer (see isDeliveringThread), so what it sends while
+            // the peer reads nothing would pile up without end: refuse it instead.
+            callback.done(new IOException("The peer is not reading: more than " + sender.maxQueuedBytes()
+                    + " bytes wait to be sent (dev.ferry.maxOutboundBytes); message not sent"));
+            return;
+        }
+        lastActivityNanos = System.nanoTime();
+        sender.send(opcode, fin, payload, callback);
+    }
+
+    void sendControl(int opcode, ByteBuffer payload, SendCallback callback) {
+        if (payload.remaining() > 125) {
+            throw new IllegalArgumentException("A ping or pong carries at most 125 bytes, not " + payload.remaining());
+        }
+        sendData(opcode, true, payload, callback);
+    }
+
+    /** Starts the close handshake from this side. */
+    void close(int code, String reason) {
+        synchronized (stateLock) {
+            if (state != State.OPEN) {
+                return;
+            }
+            state = State.CLOSE_SENT;
+            outcomeCode = code;
+            outcomeReason = reason;
+        }
+        // A code that may not travel (1005, 1006, 1015, reserved ones) closes without a status.
+        int wireCode = CloseCodes.isValidOnWire(code) ? code : CloseCodes.NO_STATUS;
+        sender.sendClose(CloseFrames.encodePayload(wireCode, reason), failure -> {
+            if (failure != null) {
+                transport.close(true);
+            }
+        });
+        armCloseTimer();
+    }
+
+    // ---- timers -------------------------------------------------------------------------------
+
+    void setIdleTimeout(long millis) {
+        idleTimeoutMillis = millis;
+        ScheduledFuture<?> previous = idleTimer;
+        if (previous != null) {
+            previous.cancel(false);
+        }
+        if (millis > 0 && !finished.get()) {
+            idleTimer = timers.schedule(this::checkIdle, millis, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void checkIdle() {
+        long timeout = idleTimeoutMillis;
+        if (timeout <= 0 || finished.get()) {
+            return;
+        }
+        long idle = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - lastActivityNanos);
+        if (idle >= timeout) {
+            close(CloseCodes.GOING_AWAY, "Idle timeout of " + timeout + " ms expired");
+        } else {
+            idleTimer = timers.schedule(this::checkIdle, timeout - idle, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** The peer gets {@code closeTimeoutMillis} to answer (or read) our close frame; then TCP is dropped. */
+    private void armCloseTimer() {
+        if (closeTimer == null && !finished.get()) {
+            closeTimer = timers.schedule(() -> {
+                transport.close(true);
+                finishLocally();
+            }, closeTimeoutMillis, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    // ---- inbound ------------------------------------------------------------------------------
+
+    @Override
+    public void onData(ByteBuffer data) {
+        if (finished.get()) {
+            data.position(data.limit());
+            return;
+        }
+        lastActivityNanos = System.nanoTime();
+        Thread previous = deliveringThread;
+        deliveringThread = Thread.currentThread();
+        try {
+            parser.parse(data);
+        } catch (WebSocketException e) {
+            fail(e.closeCode(), e.getMessage());
+        } catch (RuntimeException | Error e) {
+            LOG.log(Level.ERROR, "Internal failure while reading a WebSocket connection; closing it with 1011", e);
+            fail(CloseCodes.INTERNAL_ERROR, "Internal error");
+        } finally {
+            deliveringThread = previous;
+            data.position(data.limit());
+        }
+    }
+
+    @Override
+    public void onEndOfInput(Throwable failureOrNull) {
+        transport.close(true);
+        boolean wasOpen;
+        synchronized (stateLock) {
+            wasOpen = state == State.OPEN;
+            state = State.CLOSED;
+        }
+        if (wasOpen) {
+            String why = failureOrNull == null ? "The peer closed the connection without a close frame"
+                    : "The connection failed: " + failureOrNull.getMessage();
+            finish(CloseCodes.ABNORMAL, why);
+        } else {
+            finishLocally();
+        }
+    }
+
+    @Override
+    public void onClosed() {
+        synchronized (stateLock) {
+            state = State.CLOSED;
+        }
+        ScheduledFuture<?> timer = closeTimer;
+        if (timer != null) {
+            timer.cancel(false);
+        }
+        finishLocally();
+        if (!finished.get()) {
+            finish(CloseCodes.ABNORMAL, "The connection was closed");
+        }
+    }
+
+    @Override
+    public TextSink textSink() {
+        return events.textSink();
+    }
+
+    @Override
+    public BinarySink binarySink() {
+        return events.binarySink();
+    }
+
+    @Override
+    public long maxTextMessageSize() {
+        return events.maxTextMessageSize();
+    }
+
+    @Override
+    public long maxBinaryMessageSize() {
+        return events.maxBinaryMessageSize();
+    }
+
+    @Override
+    public void onPing(ByteBuffer payload) {
+        if (isOpen()) {
+            sender.send(Opcode.PONG, true, copy(payload), SendCallback.IGNORE);
+        }
+    }
+
+    @Override
+    public void onPong(ByteBuffer payload) {
+        PongSink sink = events.pongSink();
+        if (sink != null) {
+            try {
+                sink.onPong(copy(payload));
+            } catch (Exception e) {
+                events.onApplicationError(e);
+            }
+        }
+    }
+
+    @Override
+    public void onCloseFrame(CloseFrames.CloseInfo close) {
+        State before;
+        synchronized (stateLock) {
+            before = state;
+            state = State.CLOSED;
+            if (before == State.OPEN) {
+                outcomeCode = close.code();
+                outcomeReason = close.reason();
+            }
+        }
+        if (before == State.OPEN) {
+            // Echo the peer's code, then end TCP once the echo is written (the server closes first).
+            int echo = close.code() == CloseCodes.NO_STATUS ? CloseCodes.NO_STATUS : close.code();
+            sender.sendClose(CloseFrames.encodePayload(echo, ""), failure -> transport.close(failure != null));
+            armCloseTimer();
+            finish(close.code(), close.reason());
+        } else {
+            transport.close(false);
+            finishLocally();
+        }
+    }
+
+    @Override
+    public void onDeliveryFailure(Throwable failure) {
+        events.onApplicationError(failure);
+    }
+
+    /** Fails the connection: a close frame with {@code code}, then TCP closes once it is written. */
+    private void fail(int code, String reason) {
+        State before;
+        synchronized (stateLock) {
+            before = state;
+            state = State.CLOSED;
+            if (before == State.OPEN) {
+                outcomeCode = code;
+                outcomeReason = reason;
+            }
+        }
+        if (before == State.OPEN) {
+            sender.sendClose(CloseFrames.encodePayload(code, reason), failure -> transport.close(failure != null));
+            armCloseTimer();
+        } else {
+            transport.close(true);
+        }
+        finish(code, reason);
+    }
+
+    private void finishLocally() {
+        int code;
+        String reason;
+        synchronized (stateLock) {
+            code = outcomeCode;
+            reason = outcomeReason;
+        }
+        if (code != 0) {
+            finish(code, reason);
+        }
+    }
+
+    private void finish(int code, String reason) {
+        if (!finished.compareAndSet(false, true)) {
+            return;
+        }
+        ScheduledFuture<?> idle = idleTimer;
+        if (idle != null) {
+            idle.cancel(false);
+        }
+        events.onClosed(code, reason == null ? "" : reason);
+    }
+
+    private static ByteBuffer copy(ByteBuffer payload) {
+        ByteBuffer copy = ByteBuffer.allocate(payload.remaining());
+        copy.put(payload.duplicate()).flip();
+        return copy;
+    }
+}

@@ -1,0 +1,215 @@
+package dev.ferry.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ferry.frame.FrameWriter;
+import dev.ferry.frame.Opcode;
+import dev.ferry.session.InMemoryTransport;
+import jakarta.websocket.DeploymentException;
+import jakarta.websocket.OnMessage;
+import jakarta.websocket.OnOpen;
+import jakarta.websocket.Session;
+import jakarta.websocket.server.HandshakeRequest;
+import jakarta.websocket.server.PathParam;
+import jakarta.websocket.server.ServerApplicationConfig;
+import jakarta.websocket.server.ServerEndpoint;
+import jakarta.websocket.server.ServerEndpointConfig;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.Principal;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class FerryServerContainerTest {
+
+    @ServerEndpoint("/rooms/{room}")
+    public static class RoomEndpoint {
+        @OnMessage
+        public String onMessage(String text, @PathParam("room") String room, Session session) {
+            return room + ":" + text + ":" + session.getOpenSessions().size();
+        }
+    }
+
+    @ServerEndpoint(value = "/proto", subprotocols = {"base64"})
+    public static class ProtocolEndpoint {
+        @OnOpen
+        public void open(Session session) throws java.io.IOException {
+            session.getBasicRemote().sendText("proto=" + session.getNegotiatedSubprotocol());
+        }
+    }
+
+    public static class DenyAll extends ServerEndpointConfig.Configurator {
+        @Override
+        public boolean checkOrigin(String originHeaderValue) {
+            return "https://good.example".equals(originHeaderValue);
+        }
+    }
+
+    @ServerEndpoint(value = "/guarded", configurator = DenyAll.class)
+    public static class GuardedEndpoint {
+        @OnMessage
+        public void onMessage(String s) {
+        }
+    }
+
+    @ServerEndpoint("/broken")
+    public static class BrokenEndpoint {
+        @OnMessage
+        public void onMessage(String a, String b) {
+        }
+    }
+
+    public static class OnlyRooms implements ServerApplicationConfig {
+        @Override
+        public Set<ServerEndpointConfig> getEndpointConfigs(Set<Class<? extends jakarta.websocket.Endpoint>> c) {
+            return Set.of();
+        }
+
+        @Override
+        public Set<Class<?>> getAnnotatedEndpointClasses(Set<Class<?>> scanned) {
+            return Set.of(RoomEndpoint.class);
+        }
+    }
+
+    private final FerryServerContainer container = new FerryServerContainer(FerrySettings.defaults(),
+            getClass().getClassLoader());
+
+    @AfterEach
+    void shutdown() {
+        container.shutdown();
+    }
+
+    static UpgradeRequest request(String path, Map<String, String> extra) {
+        Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        headers.put("Host", List.of("localhost"));
+        headers.put("Upgrade", List.of("websocket"));
+        headers.put("Connection", List.of("Upgrade"));
+        headers.put("Sec-WebSocket-Key", List.of("dGhlIHNhbXBsZSBub25jZQ=="));
+        headers.put("Sec-WebSocket-Version", List.of("13"));
+        extra.forEach((k, v) -> headers.put(k, List.of(v)));
+        return new UpgradeRequest() {
+            public String method() { return "GET"; }
+            public String protocol() { return "HTTP/1.1"; }
+            public String path() { return path; }
+            public URI requestUri() { return URI.create("ws://localhost" + path); }
+            public String queryString() { return null; }
+            public Map<String, List<String>> headers() { return headers; }
+            public Map<String, List<String>> parameters() { return Map.of(); }
+            public Principal userPrincipal() { return null; }
+            public boolean isUserInRole(String role) { return false; }
+            public Object httpSession() { return null; }
+            public boolean isSecure() { return false; }
+        };
+    }
+
+    private static void sendText(InMemoryTransport t, String text) {
+        ByteBuffer frame = FrameWriter.encode(true, 0, Opcode.TEXT,
+                ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)), true, 0x0badf00d);
+        byte[] bytes = new byte[frame.remaining()];
+        frame.get(bytes);
+        t.feed(bytes);
+    }
+
+    @Test
+    void acceptsAHandshakeAndRunsAnAnnotatedEndpointWithPathParameters() throws Exception {
+        container.deployScanned(Set.of(RoomEndpoint.class));
+        UpgradeDecision decision = container.decide(request("/rooms/lobby", Map.of()));
+        UpgradeDecision.Accept accept = assertInstanceOf(UpgradeDecision.Accept.class, decision);
+        assertEquals(List.of("s3pPLMBiTxaQ9kYGzzhZRbK+xOo="), accept.headers().get("Sec-WebSocket-Accept"));
+        InMemoryTransport transport = new InMemoryTransport();
+        accept.session().start(transport);
+        sendText(transport, "hi");
+        List<InMemoryTransport.Frame> frames = transport.frames();
+        assertEquals("lobby:hi:1", frames.get(frames.size() - 1).text());
+    }
+
+    @Test
+    void passesThroughUnknownPathsAndPlainRequests() throws Exception {
+        container.addEndpoint(RoomEndpoint.class);
+        assertInstanceOf(UpgradeDecision.PassThrough.class, container.decide(request("/other", Map.of())));
+        UpgradeRequest plain = request("/rooms/a", Map.of("Upgrade", "h2c"));
+        assertInstanceOf(UpgradeDecision.PassThrough.class, container.decide(plain));
+    }
+
+    @Test
+    void rejectsBadHandshakesWithTheRightStatus() throws Exception {
+        container.addEndpoint(RoomEndpoint.class);
+        UpgradeDecision.Reject version = assertInstanceOf(UpgradeDecision.Reject.class,
+                container.decide(request("/rooms/a", Map.of("Sec-WebSocket-Version", "8"))));
+        assertEquals(426, version.status());
+        UpgradeDecision.Reject key = assertInstanceOf(UpgradeDecision.Reject.class,
+                container.decide(request("/rooms/a", Map.of("Sec-WebSocket-Key", "short"))));
+        assertEquals(400, key.status());
+    }
+
+    @Test
+    void originRefusedByTheConfiguratorGets403() throws Exception {
+        container.addEndpoint(GuardedEndpoint.class);
+        UpgradeDecision.Reject reject = assertInstanceOf(UpgradeDecision.Reject.class,
+                container.decide(request("/guarded", Map.of("Origin", "https://evil.example"))));
+        assertEquals(403, reject.status());
+        assertInstanceOf(UpgradeDecision.Accept.class,
+                container.decide(request("/guarded", Map.of("Origin", "https://good.example"))));
+    }
+
+    @Test
+    void negotiatesTheSubprotocolInTheClientsOrder() throws Exception {
+        container.addEndpoint(ProtocolEndpoint.class);
+        UpgradeDecision.Accept accept = assertInstanceOf(UpgradeDecision.Accept.class,
+                container.decide(request("/proto", Map.of("Sec-WebSocket-Protocol", "binary, base64"))));
+        assertEquals(List.of("base64"), accept.headers().get("Sec-WebSocket-Protocol"));
+        InMemoryTransport transport = new InMemoryTransport();
+        accept.session().start(transport);
+        assertEquals("proto=base64", transport.frames().get(0).text());
+        UpgradeDecision.Accept none = assertInstanceOf(UpgradeDecision.Accept.class,
+                container.decide(request("/proto", Map.of("Sec-WebSocket-Protocol", "binary"))));
+        assertTrue(!none.headers().containsKey("Sec-WebSocket-Protocol"));
+    }
+
+    @Test
+    void invalidEndpointFailsDeploymentNamingClassAndMethod() {
+        DeploymentException e = assertThrows(DeploymentException.class, () -> container.addEndpoint(BrokenEndpoint.class));
+        assertTrue(e.getMessage().contains("BrokenEndpoint"), e.getMessage());
+        assertTrue(e.getMessage().contains("onMessage"), e.getMessage());
+    }
+
+    @Test
+    void serverApplicationConfigChoosesWhatIsDeployed() throws Exception {
+        container.deployScanned(Set.of(RoomEndpoint.class, ProtocolEndpoint.class, OnlyRooms.class));
+        assertInstanceOf(UpgradeDecision.Accept.class, container.decide(request("/rooms/x", Map.of())));
+        assertInstanceOf(UpgradeDecision.PassThrough.class, container.decide(request("/proto", Map.of())));
+    }
+
+    @Test
+    void clashingPathsFailDeployment() throws Exception {
+        container.addEndpoint(RoomEndpoint.class);
+        ServerEndpointConfig clash = ServerEndpointConfig.Builder.create(RoomEndpoint.class, "/rooms/{other}").build();
+        assertThrows(DeploymentException.class, () -> container.addEndpoint(clash));
+    }
+
+    @Test
+    void modifyHandshakeSeesTheRequestAndAPerSessionCopyOfUserProperties() throws Exception {
+        ServerEndpointConfig config = ServerEndpointConfig.Builder.create(RoomEndpoint.class, "/rooms/{room}")
+                .configurator(new ServerEndpointConfig.Configurator() {
+                    @Override
+                    public void modifyHandshake(ServerEndpointConfig sec, HandshakeRequest request,
+                            jakarta.websocket.HandshakeResponse response) {
+                        sec.getUserProperties().put("host", request.getHeaders().get("host").get(0));
+                        response.getHeaders().put("X-Ferry", List.of("yes"));
+                    }
+                }).build();
+        container.addEndpoint(config);
+        UpgradeDecision.Accept accept = assertInstanceOf(UpgradeDecision.Accept.class,
+                container.decide(request("/rooms/a", Map.of())));
+        assertEquals(List.of("yes"), accept.headers().get("x-ferry"));
+        assertTrue(config.getUserProperties().isEmpty(), "the deployed config is not changed by one handshake");
+    }
+}

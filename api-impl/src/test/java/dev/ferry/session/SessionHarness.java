@@ -1,0 +1,75 @@
+package dev.ferry.session;
+
+import dev.ferry.frame.FrameWriter;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.Endpoint;
+import jakarta.websocket.EndpointConfig;
+import jakarta.websocket.Session;
+import jakarta.websocket.server.ServerEndpointConfig;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.function.BiConsumer;
+
+/** A server session on an in-memory transport, with a recording endpoint. */
+final class SessionHarness implements AutoCloseable {
+
+    final InMemoryTransport transport = new InMemoryTransport();
+    final List<CloseReason> closes = new CopyOnWriteArrayList<>();
+    final List<Throwable> errors = new CopyOnWriteArrayList<>();
+    final ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(1);
+    final FerrySession session;
+
+    SessionHarness(BiConsumer<Session, EndpointConfig> onOpen) {
+        this(onOpen, new SessionLimits(1024, 1024, 1 << 20, 0, 2_000, 500, 64 * 1024));
+    }
+
+    SessionHarness(BiConsumer<Session, EndpointConfig> onOpen, SessionLimits limits) {
+        Endpoint endpoint = new Endpoint() {
+            @Override
+            public void onOpen(Session session, EndpointConfig config) {
+                onOpen.accept(session, config);
+            }
+
+            @Override
+            public void onClose(Session session, CloseReason closeReason) {
+                closes.add(closeReason);
+            }
+
+            @Override
+            public void onError(Session session, Throwable thr) {
+                errors.add(thr);
+            }
+        };
+        ServerEndpointConfig config = ServerEndpointConfig.Builder.create(endpoint.getClass(), "/test").build();
+        HandshakeInfo info = new HandshakeInfo(URI.create("ws://localhost/test"), null, Map.of(), Map.of(), null, "",
+                List.of(), false);
+        session = new FerrySession("1", null, endpoint, config, info, java.util.concurrent.ConcurrentHashMap.newKeySet(),
+                limits, transport, true, null, timers);
+        session.open();
+    }
+
+    /** Feeds one masked client frame. */
+    void clientFrame(boolean fin, int opcode, byte[] payload) {
+        transport.feed(bytes(FrameWriter.encode(fin, 0, opcode, ByteBuffer.wrap(payload), true, 0x1234abcd)));
+    }
+
+    static byte[] bytes(ByteBuffer b) {
+        byte[] a = new byte[b.remaining()];
+        b.get(a);
+        return a;
+    }
+
+    InMemoryTransport.Frame lastFrame() {
+        List<InMemoryTransport.Frame> frames = transport.frames();
+        return frames.isEmpty() ? null : frames.get(frames.size() - 1);
+    }
+
+    @Override
+    public void close() {
+        timers.shutdownNow();
+    }
+}
