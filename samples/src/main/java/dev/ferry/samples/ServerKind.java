@@ -1,0 +1,32 @@
+package dev.ferry.samples;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.function.Supplier;
+
+/** The servlet containers the demo (and the integration tests) can run Ferry in. */
+public enum ServerKind {
+    TOMCAT(TomcatServer::new),
+    JETTY(JettyServer::new);
+
+    private final Supplier<EmbeddedServer> factory;
+
+    ServerKind(Supplier<EmbeddedServer> factory) {
+        this.factory = factory;
+    }
+
+    /** A new, not yet started server of this kind. */
+    public EmbeddedServer create() {
+        return factory.get();
+    }
+
+    /** The command-line name, e.g. {@code tomcat}. */
+    public String cliName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The kind called {@code name} on the command line, or null. */
+    public static ServerKind fromCliName(String name) {
+        return Arrays.stream(values()).filter(k -> k.cliName().equals(name)).findFirst().orElse(null);
+    }
+}
