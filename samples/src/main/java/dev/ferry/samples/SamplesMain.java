@@ -6,14 +6,14 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The demo: {@code java -jar samples/target/ferry-samples.jar [--port N] [--container tomcat|jetty]}
+ * The demo: {@code java -jar samples/target/ferry-samples.jar [--port N] [--container tomcat|jetty|jetty-ee11]}
  * serves {@link EchoEndpoint} at {@code /echo} from an embedded servlet container running Ferry.
  */
 public final class SamplesMain {
 
-    private static final String USAGE = "Usage: java -jar ferry-samples.jar [--port N] [--container tomcat|jetty]\n"
+    private static final String USAGE = "Usage: java -jar ferry-samples.jar [--port N] [--container tomcat|jetty|jetty-ee11]\n"
             + "  --port N         TCP port to listen on (default 8080; 0 picks a free one)\n"
-            + "  --container C    servlet container to run Ferry in: tomcat (default) or jetty";
+            + "  --container C    servlet container to run Ferry in: tomcat (default), jetty (ee10) or jetty-ee11";
 
     private SamplesMain() {
     }

@@ -7,7 +7,10 @@ import java.util.function.Supplier;
 /** The servlet containers the demo (and the integration tests) can run Ferry in. */
 public enum ServerKind {
     TOMCAT(TomcatServer::new),
-    JETTY(JettyServer::new);
+    /** Jetty 12.1, ee10 environment. */
+    JETTY(JettyServer.Ee10::new),
+    /** Jetty 12.1, ee11 environment. */
+    JETTY_EE11(JettyServer.Ee11::new);
 
     private final Supplier<EmbeddedServer> factory;
 
@@ -20,9 +23,9 @@ public enum ServerKind {
         return factory.get();
     }
 
-    /** The command-line name, e.g. {@code tomcat}. */
+    /** The command-line name, e.g. {@code tomcat} or {@code jetty-ee11}. */
     public String cliName() {
-        return name().toLowerCase(Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     /** The kind called {@code name} on the command line, or null. */

@@ -62,6 +62,9 @@ final class UpgradeResponder {
         // Some containers (Jetty) check the status and headers inside upgrade(), so set them first.
         response.setStatus(HttpServletResponse.SC_SWITCHING_PROTOCOLS);
         setHeaders(response, accept.headers());
+        if (JettySupport.prepareUpgrade(request, accept.session())) {
+            return;
+        }
         FerryUpgradeHandler handler;
         try {
             handler = request.upgrade(FerryUpgradeHandler.class);
