@@ -64,7 +64,8 @@ public abstract class JettyServer implements EmbeddedServer {
     public static final class Ee10 extends JettyServer {
         @Override
         ContextHandler servletContext(List<Initializer> initializers) {
-            var context = new org.eclipse.jetty.ee10.servlet.ServletContextHandler("/");
+            var context = new org.eclipse.jetty.ee10.servlet.ServletContextHandler("/",
+                    org.eclipse.jetty.ee10.servlet.ServletContextHandler.SESSIONS);
             for (Initializer i : initializers) {
                 context.addServletContainerInitializer(new org.eclipse.jetty.ee10.servlet.ServletContainerInitializerHolder(
                         i.initializer(), i.classes().toArray(Class<?>[]::new)));
@@ -78,7 +79,8 @@ public abstract class JettyServer implements EmbeddedServer {
     public static final class Ee11 extends JettyServer {
         @Override
         ContextHandler servletContext(List<Initializer> initializers) {
-            var context = new org.eclipse.jetty.ee11.servlet.ServletContextHandler("/");
+            var context = new org.eclipse.jetty.ee11.servlet.ServletContextHandler("/",
+                    org.eclipse.jetty.ee11.servlet.ServletContextHandler.SESSIONS);
             for (Initializer i : initializers) {
                 context.addServletContainerInitializer(new org.eclipse.jetty.ee11.servlet.ServletContainerInitializerHolder(
                         i.initializer(), i.classes().toArray(Class<?>[]::new)));
