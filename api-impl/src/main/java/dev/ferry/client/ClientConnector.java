@@ -18,6 +18,7 @@ import java.nio.ByteBuffer;
 import java.util.Locale;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLException;
@@ -36,7 +37,7 @@ final class ClientConnector {
     /** What a session needs from its container. */
     interface SessionFactory {
         FerrySession newSession(Endpoint endpoint, ClientEndpointConfig config, HandshakeInfo info,
-                SessionLimits limits, Transport transport);
+                SessionLimits limits, Transport transport, ScheduledExecutorService timers);
 
         SessionLimits limitsFor(ClientEndpointConfig config);
     }
@@ -80,7 +81,12 @@ final class ClientConnector {
         Target target = Target.of(uri);
         long timeoutMillis = ClientProperties.connectTimeoutMillis(config);
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
-        ClientRuntime.Threads threads = runtime.threads();
+        ClientRuntime.Threads threads;
+        try {
+            threads = runtime.threads();
+        } catch (IllegalStateException e) {
+            throw new DeploymentException(e.getMessage());
+        }
         if (threads.loop().inLoop()) {
             throw new DeploymentException("connectToServer was called on the client I/O thread (from a callback of"
                     + " a client endpoint); it would wait for itself. Connect from another thread.");
@@ -113,7 +119,7 @@ final class ClientConnector {
         HandshakeInfo info = new HandshakeInfo(uri, uri.getRawQuery(), QueryParameters.parse(uri.getRawQuery()),
                 null, null, agreement.subprotocol(), agreement.extensions(), target.secure());
         FerrySession session = sessions.newSession(endpoint, sessionConfig, info, sessions.limitsFor(config),
-                transport);
+                transport, threads.timers());
         session.open();
         return session;
     }

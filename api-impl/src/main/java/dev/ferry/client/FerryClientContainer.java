@@ -18,6 +18,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -51,10 +52,10 @@ public final class FerryClientContainer implements WebSocketContainer, AutoClose
     private final ClientConnector connector = new ClientConnector(runtime, new ClientConnector.SessionFactory() {
         @Override
         public FerrySession newSession(Endpoint endpoint, ClientEndpointConfig config, HandshakeInfo info,
-                SessionLimits limits, Transport transport) {
+                SessionLimits limits, Transport transport, ScheduledExecutorService timers) {
             String id = "c" + Long.toHexString(sessionIds.incrementAndGet());
             return new FerrySession(id, FerryClientContainer.this, endpoint, config, info, openSessions, limits,
-                    transport, false, runtime.random(), runtime.startedThreads().timers());
+                    transport, false, runtime.random(), timers);
         }
 
         @Override

@@ -7,7 +7,7 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Listens to a new connection until the server's answer to the opening handshake is complete,
- * on the I/O thread. It then pauses reading and gives the bytes that came after the answer
+ * on the I/O thread. It then holds reading and gives the bytes that came after the answer
  * (the first WebSocket frames, if the server was quick) back to the transport for the session.
  */
 final class HandshakeResponseReader implements TransportListener {
@@ -35,9 +35,8 @@ final class HandshakeResponseReader implements TransportListener {
         try {
             HttpResponseHead head = parser.feed(data);
             if (head != null) {
-                transport.pauseReading();
-                ByteBuffer rest = ByteBuffer.allocate(data.remaining()).put(data).flip();
-                transport.unread(rest);
+                // A copy: the transport reuses its read buffer.
+                transport.holdUntilStart(ByteBuffer.allocate(data.remaining()).put(data).flip());
                 response.complete(head);
             }
         } catch (IOException e) {

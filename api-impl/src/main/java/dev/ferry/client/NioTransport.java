@@ -31,7 +31,6 @@ final class NioTransport implements Transport, SelectorLoop.Handler {
 
     private static final System.Logger LOG = System.getLogger(NioTransport.class.getName());
     private static final ByteBuffer[] NOTHING = new ByteBuffer[0];
-    private static final int READ_BUFFER_SIZE = 64 * 1024;
 
     private final SelectorLoop loop;
     private final SocketChannel channel;
@@ -54,8 +53,9 @@ final class NioTransport implements Transport, SelectorLoop.Handler {
     private boolean inputEnded;
     private TransportListener listener;
     private boolean listenerToldClosed;
+    /** The handshake is read and the session has not started: read nothing meanwhile. */
+    private boolean awaitingStart;
     private ByteBuffer unread;
-    private ByteBuffer readBuffer;
     private boolean pumping;
     private boolean pumpAgain;
 
@@ -104,7 +104,7 @@ final class NioTransport implements Transport, SelectorLoop.Handler {
         onLoop(() -> {
             listener = sessionListener;
             listenerToldClosed = false;
-            readingPaused = false;
+            awaitingStart = false;
             if (isClosed()) {
                 deliverUnread();
                 tellClosed();
@@ -181,9 +181,13 @@ final class NioTransport implements Transport, SelectorLoop.Handler {
 
     // ---- handshake hand-over (I/O thread) -----------------------------------------------------
 
-    /** Bytes read past the handshake response: the session gets them first. I/O thread only. */
-    void unread(ByteBuffer bytes) {
-        unread = bytes.hasRemaining() ? bytes : null;
+    /**
+     * Stops reading until {@link #start}, which delivers {@code bytesReadAhead} (what came after
+     * the handshake response) before anything else. I/O thread only.
+     */
+    void holdUntilStart(ByteBuffer bytesReadAhead) {
+        awaitingStart = true;
+        unread = bytesReadAhead.hasRemaining() ? bytesReadAhead : null;
     }
 
     private boolean isClosed() {
@@ -248,7 +252,6 @@ final class NioTransport implements Transport, SelectorLoop.Handler {
     private void connected() throws IOException {
         connected = true;
         io.onConnected(channel);
-        readBuffer = ByteBuffer.allocate(Math.max(READ_BUFFER_SIZE, io.minReadBufferSize()));
         pump();
     }
 
@@ -326,7 +329,8 @@ final class NioTransport implements Transport, SelectorLoop.Handler {
                 deliverUnread();
                 continue;
             }
-            readBuffer.clear();
+            // The loop's one buffer: the listener consumes every byte before returning.
+            ByteBuffer readBuffer = loop.readBuffer(io.minReadBufferSize());
             int n;
             try {
                 n = io.read(channel, readBuffer);
@@ -351,7 +355,7 @@ final class NioTransport implements Transport, SelectorLoop.Handler {
     }
 
     private boolean canRead() {
-        return listener != null && !readingPaused && !inputEnded && !abortRequested && !isClosed();
+        return listener != null && !awaitingStart && !readingPaused && !inputEnded && !abortRequested && !isClosed();
     }
 
     private void deliverUnread() {

@@ -1,6 +1,7 @@
 package dev.ferry.client;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.lang.System.Logger.Level;
 import java.nio.channels.SelectableChannel;
 import java.nio.channels.SelectionKey;
@@ -22,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 final class SelectorLoop implements Executor {
 
     private static final System.Logger LOG = System.getLogger(SelectorLoop.class.getName());
+    private static final int READ_BUFFER_SIZE = 64 * 1024;
 
     /** What a registered channel's attachment must be. */
     interface Handler {
@@ -37,6 +39,8 @@ final class SelectorLoop implements Executor {
     private final ConcurrentLinkedQueue<Runnable> tasks = new ConcurrentLinkedQueue<>();
     private volatile boolean stopping;
     private volatile boolean terminated;
+    /** Shared by every channel of this loop: reads happen one at a time, on this thread. */
+    private ByteBuffer readBuffer = ByteBuffer.allocate(READ_BUFFER_SIZE);
 
     SelectorLoop(String threadName) throws IOException {
         this.selector = Selector.open();
@@ -74,6 +78,17 @@ final class SelectorLoop implements Executor {
         if (!inLoop()) {
             selector.wakeup();
         }
+    }
+
+    /**
+     * The loop's read buffer, cleared, with room for at least {@code minSize} bytes. Loop thread
+     * only; valid until the next call.
+     */
+    ByteBuffer readBuffer(int minSize) {
+        if (readBuffer.capacity() < minSize) {
+            readBuffer = ByteBuffer.allocate(minSize);
+        }
+        return readBuffer.clear();
     }
 
     /** Registers {@code channel}; call on the loop thread only. */

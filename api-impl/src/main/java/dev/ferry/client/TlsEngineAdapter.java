@@ -49,7 +49,11 @@ final class TlsEngineAdapter implements ChannelIo {
         SSLParameters parameters = engine.getSSLParameters();
         parameters.setEndpointIdentificationAlgorithm("HTTPS");
         if (!isIpLiteral(host)) {
-            parameters.setServerNames(List.of(new SNIHostName(host)));
+            try {
+                parameters.setServerNames(List.of(new SNIHostName(host)));
+            } catch (IllegalArgumentException e) {
+                // Not a name SNI can carry (e.g. one with '_'); the certificate check still applies.
+            }
         }
         engine.setSSLParameters(parameters);
         return new TlsEngineAdapter(engine);

@@ -237,8 +237,7 @@ class NioTransportTest {
         handshake.await("data");
         CountDownLatch handedBack = new CountDownLatch(1);
         loop.execute(() -> {
-            transport.pauseReading();
-            transport.unread(ByteBuffer.wrap("early ".getBytes()));
+            transport.holdUntilStart(ByteBuffer.wrap("early ".getBytes()));
             handedBack.countDown();
         });
         assertTrue(handedBack.await(5, TimeUnit.SECONDS));
