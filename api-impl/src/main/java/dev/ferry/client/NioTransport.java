@@ -9,8 +9,6 @@ import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -19,12 +17,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * A {@link Transport} on a non-blocking {@link SocketChannel} driven by the container's
  * {@link SelectorLoop}, plain or through TLS ({@link ChannelIo}).
  *
- * <p>Threads: callers on any thread queue writes and requests under {@link #lock}, which guards
- * only the queue and flags, never I/O; everything else (channel calls, interest ops, the
+ * <p>Threads: callers on any thread queue writes and close requests in a {@link WriteQueue},
+ * whose lock is never held during I/O; everything else (channel calls, interest ops, the
  * listener) is confined to the I/O thread, reached through {@link #schedulePump()}.
  *
  * <p>Before the session exists, a handshake reader listens (see {@link #connect}); it
- * hands the bytes that followed the HTTP response back through {@link #unread}, and
+ * hands the bytes that followed the HTTP response back through {@link #holdUntilStart}, and
  * {@link #start} delivers them to the session before anything read later.
  */
 final class NioTransport implements Transport, SelectorLoop.Handler {
@@ -38,11 +36,7 @@ final class NioTransport implements Transport, SelectorLoop.Handler {
     private final InetSocketAddress remote;
     private final String description;
 
-    private final Object lock = new Object();
-    private final ArrayDeque<PendingWrite> writes = new ArrayDeque<>();
-    private boolean closeWhenDrained;
-    private boolean closed;
-    private volatile boolean abortRequested;
+    private final WriteQueue writes = new WriteQueue();
     private volatile boolean readingPaused;
     private final AtomicBoolean pumpScheduled = new AtomicBoolean();
 
@@ -58,9 +52,6 @@ final class NioTransport implements Transport, SelectorLoop.Handler {
     private ByteBuffer unread;
     private boolean pumping;
     private boolean pumpAgain;
-
-    private record PendingWrite(ByteBuffer[] buffers, WriteCallback callback) {
-    }
 
     private NioTransport(SelectorLoop loop, SocketChannel channel, ChannelIo io, InetSocketAddress remote) {
         this.loop = loop;
@@ -116,16 +107,10 @@ final class NioTransport implements Transport, SelectorLoop.Handler {
 
     @Override
     public void write(ByteBuffer[] buffers, WriteCallback done) {
-        synchronized (lock) {
-            if (!closed && !closeWhenDrained && !abortRequested) {
-                writes.add(new PendingWrite(buffers, done));
-                done = null;
-            }
-        }
-        if (done != null) {
-            done.failed(new IOException("The connection to " + remote + " is closed"));
-        } else {
+        if (writes.offer(buffers, done)) {
             schedulePump();
+        } else {
+            done.failed(new IOException("The connection to " + remote + " is closed"));
         }
     }
 
@@ -143,15 +128,8 @@ final class NioTransport implements Transport, SelectorLoop.Handler {
 
     @Override
     public void close(boolean abort) {
-        synchronized (lock) {
-            if (closed) {
-                return;
-            }
-            if (abort) {
-                abortRequested = true;
-            } else {
-                closeWhenDrained = true;
-            }
+        if (!writes.requestClose(abort)) {
+            return;
         }
         if (abort) {
             onLoop(() -> closeNow(null));
@@ -191,9 +169,7 @@ final class NioTransport implements Transport, SelectorLoop.Handler {
     }
 
     private boolean isClosed() {
-        synchronized (lock) {
-            return closed;
-        }
+        return writes.isClosed();
     }
 
     private void schedulePump() {
@@ -272,7 +248,7 @@ final class NioTransport implements Transport, SelectorLoop.Handler {
             do {
                 pumpAgain = false;
                 flushWrites();
-                if (abortRequested) {
+                if (writes.isAbortRequested()) {
                     closeNow(null);
                     return;
                 }
@@ -287,10 +263,7 @@ final class NioTransport implements Transport, SelectorLoop.Handler {
 
     private void flushWrites() {
         while (!isClosed()) {
-            PendingWrite head;
-            synchronized (lock) {
-                head = writes.peek();
-            }
+            WriteQueue.PendingWrite head = writes.head();
             if (head == null && !io.wantsWrite()) {
                 return;
             }
@@ -307,9 +280,7 @@ final class NioTransport implements Transport, SelectorLoop.Handler {
                     if (head == null) {
                         return;
                     }
-                    synchronized (lock) {
-                        writes.poll();
-                    }
+                    writes.removeHead();
                     head.callback().completed(); // may queue more: the loop picks it up
                     break;
                 case SOCKET_FULL:
@@ -355,7 +326,8 @@ final class NioTransport implements Transport, SelectorLoop.Handler {
     }
 
     private boolean canRead() {
-        return listener != null && !awaitingStart && !readingPaused && !inputEnded && !abortRequested && !isClosed();
+        return listener != null && !awaitingStart && !readingPaused && !inputEnded && !writes.isAbortRequested()
+                && !isClosed();
     }
 
     private void deliverUnread() {
@@ -375,11 +347,7 @@ final class NioTransport implements Transport, SelectorLoop.Handler {
     }
 
     private void closeIfDrained() {
-        boolean drained;
-        synchronized (lock) {
-            drained = closeWhenDrained && !closed && writes.isEmpty();
-        }
-        if (drained && !io.wantsWrite()) {
+        if (writes.isDrainedForClose() && !io.wantsWrite()) {
             closeNow(null);
         }
     }
@@ -407,19 +375,14 @@ final class NioTransport implements Transport, SelectorLoop.Handler {
      * input ended (when a failure ended it), then that the transport is closed.
      */
     private void closeNow(Throwable failure) {
-        List<PendingWrite> unwritten;
-        synchronized (lock) {
-            if (closed) {
-                return;
-            }
-            closed = true;
-            unwritten = new ArrayList<>(writes);
-            writes.clear();
+        List<WriteQueue.PendingWrite> unwritten = writes.close();
+        if (unwritten == null) {
+            return;
         }
         if (key != null) {
             key.cancel();
         }
-        if (connected && !abortRequested && failure == null) {
+        if (connected && !writes.isAbortRequested() && failure == null) {
             io.closeOutbound(channel);
         }
         try {
@@ -429,7 +392,7 @@ final class NioTransport implements Transport, SelectorLoop.Handler {
         }
         IOException cause = new IOException("The connection to " + remote + " was closed before this was written",
                 failure);
-        for (PendingWrite write : unwritten) {
+        for (WriteQueue.PendingWrite write : unwritten) {
             write.callback().failed(cause);
         }
         if (listener != null && failure != null && !inputEnded) {
@@ -447,28 +410,16 @@ final class NioTransport implements Transport, SelectorLoop.Handler {
     }
 
     @Override
-    public void onLoopStopped() {
-        closeNow(new IOException("The WebSocket client container was shut down"));
+    public void abort(Throwable cause) {
+        closeNow(cause);
     }
 
-    /** The I/O thread has ended: nothing can run there any more, so close from here. */
+    /**
+     * The I/O thread has ended, so nothing runs there any more: close from the calling thread,
+     * which is then the only one touching this transport.
+     */
     private void failWithoutLoop() {
-        List<PendingWrite> unwritten;
-        synchronized (lock) {
-            if (closed) {
-                return;
-            }
-            closed = true;
-            unwritten = new ArrayList<>(writes);
-            writes.clear();
-        }
-        try {
-            channel.close();
-        } catch (IOException e) {
-            LOG.log(Level.DEBUG, "Closing " + description + " failed", e);
-        }
-        IOException cause = new IOException("The WebSocket client container was shut down");
-        unwritten.forEach(w -> w.callback().failed(cause));
+        closeNow(new IOException("The WebSocket client container was shut down"));
     }
 
     @Override

@@ -1,8 +1,8 @@
 package dev.ferry.client;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.lang.System.Logger.Level;
+import java.nio.ByteBuffer;
 import java.nio.channels.SelectableChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
@@ -30,8 +30,8 @@ final class SelectorLoop implements Executor {
         /** The channel is ready for the operations of {@code key.readyOps()}. */
         void onReady(SelectionKey key);
 
-        /** The loop is stopping: close the channel and report it closed. */
-        void onLoopStopped();
+        /** Close the channel at once and report it closed: the loop stops, or handling it failed. */
+        void abort(Throwable cause);
     }
 
     private final Selector selector;
@@ -156,7 +156,7 @@ final class SelectorLoop implements Executor {
                 handler.onReady(key);
             } catch (RuntimeException e) {
                 LOG.log(Level.ERROR, "Handling I/O of " + handler + " failed; closing it", e);
-                handler.onLoopStopped();
+                handler.abort(new IOException("Internal failure on the client I/O thread", e));
             }
         }
     }
@@ -167,12 +167,12 @@ final class SelectorLoop implements Executor {
      */
     private void closeEverything() {
         runTasks();
-        try {
-            for (SelectionKey key : new ArrayList<>(selector.keys())) {
-                ((Handler) key.attachment()).onLoopStopped();
+        for (SelectionKey key : new ArrayList<>(selector.keys())) {
+            try {
+                ((Handler) key.attachment()).abort(new IOException("The WebSocket client container was shut down"));
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Closing a client connection at shutdown failed", e);
             }
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Closing a client connection at shutdown failed", e);
         }
         try {
             selector.close();
