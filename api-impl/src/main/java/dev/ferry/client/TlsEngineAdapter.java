@@ -159,6 +159,11 @@ final class TlsEngineAdapter implements ChannelIo {
             switch (result.getStatus()) {
                 case OK:
                 case CLOSED:
+                    if (result.bytesProduced() == 0 && result.bytesConsumed() == 0
+                            && engine.getHandshakeStatus() == handshake) {
+                        // Looping again would spin the I/O thread.
+                        throw new SSLException("The TLS engine made no progress (" + handshake + ")");
+                    }
                     break; // write what was produced, then look again
                 case BUFFER_OVERFLOW:
                     netOut = ByteBuffer.allocate(netOut.capacity() + engine.getSession().getPacketBufferSize()).flip();

@@ -78,6 +78,24 @@ class ClientTlsTest {
     }
 
     @Test
+    void messageRightAfterThe101IsDeliveredOverTls() throws Exception {
+        server = TestServer.startTls(forLoopback.serverContext(), peer -> {
+            Peer.Request request = peer.readRequest();
+            byte[] head = Peer.switchingProtocols(request);
+            byte[] frame = Peer.frame(dev.ferry.frame.Opcode.TEXT, "first".getBytes());
+            byte[] both = java.util.Arrays.copyOf(head, head.length + frame.length);
+            System.arraycopy(frame, 0, both, head.length, frame.length);
+            peer.send(both); // one TLS record holds the head and the frame
+            peer.echoUntilClose(new ArrayList<>());
+        });
+        RecordingEndpoint endpoint = new RecordingEndpoint();
+        Session session = container.connectToServer(endpoint, trusting(forLoopback), server.uri("/"));
+        assertEquals("first", next(endpoint.texts, "the message sent with the 101"));
+        session.close();
+        assertEquals(1000, next(endpoint.closes, "onClose").getCloseCode().getCode());
+    }
+
+    @Test
     void certificateForAnotherHostIsRefused() throws Exception {
         TestCertificates forOtherHost = TestCertificates.generate(keys, "dns:example.com");
         server = TestServer.startTls(forOtherHost.serverContext(), peer -> {
