@@ -36,8 +36,10 @@ final class ClientConnector {
 
     /** What a session needs from its container. */
     interface SessionFactory {
+        /** @param deflate permessage-deflate as agreed, or {@code null} */
         FerrySession newSession(Endpoint endpoint, ClientEndpointConfig config, HandshakeInfo info,
-                SessionLimits limits, Transport transport, ScheduledExecutorService timers);
+                SessionLimits limits, Transport transport, ScheduledExecutorService timers,
+                dev.ferry.extension.deflate.DeflateParameters deflate);
 
         SessionLimits limitsFor(ClientEndpointConfig config);
     }
@@ -119,7 +121,7 @@ final class ClientConnector {
         HandshakeInfo info = new HandshakeInfo(uri, uri.getRawQuery(), QueryParameters.parse(uri.getRawQuery()),
                 null, null, agreement.subprotocol(), agreement.extensions(), target.secure());
         FerrySession session = sessions.newSession(endpoint, sessionConfig, info, sessions.limitsFor(config),
-                transport, threads.timers());
+                transport, threads.timers(), agreement.deflate());
         session.open();
         return session;
     }

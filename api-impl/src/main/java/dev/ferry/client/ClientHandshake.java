@@ -1,6 +1,7 @@
 package dev.ferry.client;
 
 import dev.ferry.handshake.AcceptKey;
+import dev.ferry.extension.deflate.DeflateParameters;
 import dev.ferry.handshake.ExtensionHeader;
 import dev.ferry.handshake.FerryHandshakeResponse;
 import dev.ferry.handshake.HeaderLookup;
@@ -34,7 +35,8 @@ final class ClientHandshake {
     static final String EXTENSIONS = "Sec-WebSocket-Extensions";
 
     /** What the handshake settled. {@code subprotocol} is "" when none. */
-    record Agreement(String subprotocol, List<Extension> extensions) {
+    /** @param deflate permessage-deflate as the server agreed it, or {@code null} */
+    record Agreement(String subprotocol, List<Extension> extensions, DeflateParameters deflate) {
     }
 
     private final URI uri;
@@ -60,9 +62,14 @@ final class ClientHandshake {
         if (!config.getPreferredSubprotocols().isEmpty()) {
             put(PROTOCOL, String.join(", ", config.getPreferredSubprotocols()));
         }
-        if (!config.getExtensions().isEmpty()) {
+        List<Extension> offer = new ArrayList<>(config.getExtensions());
+        if (ClientProperties.deflate(config)
+                && offer.stream().noneMatch(e -> DeflateParameters.NAME.equals(e.getName()))) {
+            offer.add(DeflateParameters.clientOffer());
+        }
+        if (!offer.isEmpty()) {
             try {
-                put(EXTENSIONS, ExtensionHeader.format(config.getExtensions()));
+                put(EXTENSIONS, ExtensionHeader.format(offer));
             } catch (IllegalArgumentException e) {
                 throw new DeploymentException("Cannot offer the configured extensions: " + e.getMessage(), e);
             }
@@ -136,7 +143,8 @@ final class ClientHandshake {
         if (accept.size() != 1 || !expected.equals(accept.get(0).trim())) {
             throw failure("wrong Sec-WebSocket-Accept " + accept + "; expected " + expected);
         }
-        Agreement agreement = new Agreement(subprotocol(response), extensions(response));
+        List<Extension> extensions = extensions(response);
+        Agreement agreement = new Agreement(subprotocol(response), extensions, deflate(extensions));
         config.getConfigurator().afterResponse(new FerryHandshakeResponse(response.headers()));
         return agreement;
     }
@@ -170,6 +178,20 @@ final class ClientHandshake {
             }
         }
         return accepted;
+    }
+
+    private DeflateParameters deflate(List<Extension> accepted) throws DeploymentException {
+        DeflateParameters agreed = null;
+        for (Extension extension : accepted) {
+            if (DeflateParameters.NAME.equals(extension.getName())) {
+                if (agreed != null) {
+                    throw failure("it accepted permessage-deflate twice");
+                }
+                agreed = DeflateParameters.fromResponse(extension).orElseThrow(
+                        () -> failure("its permessage-deflate parameters " + extension + " are not valid"));
+            }
+        }
+        return agreed;
     }
 
     private String sentValue(String name) {

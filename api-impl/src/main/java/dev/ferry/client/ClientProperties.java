@@ -26,6 +26,12 @@ final class ClientProperties {
     }
 
     /** How long connect, TLS and the opening handshake may take together, in ms (at least 1). */
+    /** Whether to offer permessage-deflate: the user property {@code dev.ferry.deflate}, default true. */
+    static boolean deflate(ClientEndpointConfig config) {
+        Object value = config.getUserProperties().get(FerrySettings.PREFIX + "deflate");
+        return value == null || Boolean.parseBoolean(value.toString().trim());
+    }
+
     static long connectTimeoutMillis(ClientEndpointConfig config) {
         return Math.max(1, number(config.getUserProperties(), CONNECT_TIMEOUT, DEFAULT_CONNECT_TIMEOUT_MILLIS));
     }

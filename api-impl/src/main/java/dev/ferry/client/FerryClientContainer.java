@@ -9,6 +9,9 @@ import jakarta.websocket.ClientEndpointConfig;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.DeploymentException;
 import jakarta.websocket.Endpoint;
+import dev.ferry.extension.deflate.DeflateParameters;
+import dev.ferry.extension.deflate.PerMessageDeflate;
+import dev.ferry.extension.deflate.ZlibPool;
 import jakarta.websocket.Extension;
 import jakarta.websocket.Session;
 import jakarta.websocket.WebSocketContainer;
@@ -49,13 +52,17 @@ public final class FerryClientContainer implements WebSocketContainer, AutoClose
     private final AnnotatedClientEndpoints annotated = new AnnotatedClientEndpoints();
     private final Set<FerrySession> openSessions = ConcurrentHashMap.newKeySet();
     private final AtomicLong sessionIds = new AtomicLong();
+    /** Spare compressors for connections without context takeover (see {@link ZlibPool}). */
+    private final ZlibPool zlib = new ZlibPool(java.util.zip.Deflater.DEFAULT_COMPRESSION, 4);
     private final ClientConnector connector = new ClientConnector(runtime, new ClientConnector.SessionFactory() {
         @Override
         public FerrySession newSession(Endpoint endpoint, ClientEndpointConfig config, HandshakeInfo info,
-                SessionLimits limits, Transport transport, ScheduledExecutorService timers) {
+                SessionLimits limits, Transport transport, ScheduledExecutorService timers,
+                DeflateParameters deflate) {
             String id = "c" + Long.toHexString(sessionIds.incrementAndGet());
             return new FerrySession(id, FerryClientContainer.this, endpoint, config, info, openSessions, limits,
-                    transport, false, runtime.random(), timers);
+                    transport, false, runtime.random(), timers,
+                    deflate == null ? null : new PerMessageDeflate(deflate, false, zlib));
         }
 
         @Override
@@ -154,6 +161,7 @@ public final class FerryClientContainer implements WebSocketContainer, AutoClose
             awaitSessionsClosed(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(CLOSE_GRACE_MILLIS));
         }
         ClientRuntime.stop(threads, CLOSE_GRACE_MILLIS);
+        zlib.close();
     }
 
     /** Same as {@link #close()}. */
@@ -225,9 +233,9 @@ public final class FerryClientContainer implements WebSocketContainer, AutoClose
         defaultMaxText = max;
     }
 
-    /** None yet: no extension is implemented on the client side. */
+    /** permessage-deflate, offered on every connection unless {@code dev.ferry.deflate} is false. */
     @Override
     public Set<Extension> getInstalledExtensions() {
-        return Set.of();
+        return Set.of(DeflateParameters.clientOffer());
     }
 }

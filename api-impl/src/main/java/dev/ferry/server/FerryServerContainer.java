@@ -1,5 +1,6 @@
 package dev.ferry.server;
 
+import dev.ferry.client.FerryClientContainer;
 import dev.ferry.extension.ServerExtensionNegotiation;
 import dev.ferry.extension.deflate.DeflateParameters;
 import dev.ferry.extension.deflate.PerMessageDeflate;
@@ -48,6 +49,8 @@ public final class FerryServerContainer implements ServerContainer {
     private final AtomicLong sessionIds = new AtomicLong();
     private final ScheduledThreadPoolExecutor timers;
     private volatile ProgrammaticUpgrade programmaticUpgrade;
+    private final Object clientLock = new Object();
+    private FerryClientContainer client;
 
     private volatile long defaultIdleTimeout;
     private volatile long defaultAsyncSendTimeout;
@@ -64,6 +67,8 @@ public final class FerryServerContainer implements ServerContainer {
         this.timers = new ScheduledThreadPoolExecutor(1, runnable -> {
             Thread t = new Thread(runnable, "ferry-timer");
             t.setDaemon(true);
+            // Endpoint callbacks that timers trigger (idle and close timeouts) see the application.
+            t.setContextClassLoader(applicationClassLoader);
             return t;
         });
         timers.setRemoveOnCancelPolicy(true);
@@ -122,6 +127,11 @@ public final class FerryServerContainer implements ServerContainer {
         }
         timers.shutdown();
         zlib.close();
+        synchronized (clientLock) {
+            if (client != null) {
+                client.close();
+            }
+        }
     }
 
     @Override
@@ -229,10 +239,6 @@ public final class FerryServerContainer implements ServerContainer {
         return (int) Math.min(Integer.MAX_VALUE, Math.max(0, value));
     }
 
-    ClassLoader applicationClassLoader() {
-        return applicationClassLoader;
-    }
-
     @Override
     public long getDefaultAsyncSendTimeout() {
         return defaultAsyncSendTimeout;
@@ -278,31 +284,37 @@ public final class FerryServerContainer implements ServerContainer {
         return Set.copyOf(new HandshakeSupport().installedExtensions());
     }
 
-    // The client side of the container arrives with the client transport.
+    // Connecting out from a server (e.g. to relay) uses a client container of this application,
+    // created on first use and closed with this one.
 
-    @Override
-    public Session connectToServer(Object annotatedEndpointInstance, URI path) throws DeploymentException {
-        throw noClient();
+    private FerryClientContainer client() {
+        synchronized (clientLock) {
+            if (client == null) {
+                client = new FerryClientContainer();
+            }
+            return client;
+        }
     }
 
     @Override
-    public Session connectToServer(Class<?> annotatedEndpointClass, URI path) throws DeploymentException {
-        throw noClient();
+    public Session connectToServer(Object annotatedEndpointInstance, URI path) throws DeploymentException, IOException {
+        return client().connectToServer(annotatedEndpointInstance, path);
+    }
+
+    @Override
+    public Session connectToServer(Class<?> annotatedEndpointClass, URI path) throws DeploymentException, IOException {
+        return client().connectToServer(annotatedEndpointClass, path);
     }
 
     @Override
     public Session connectToServer(Endpoint endpointInstance, ClientEndpointConfig cec, URI path)
-            throws DeploymentException {
-        throw noClient();
+            throws DeploymentException, IOException {
+        return client().connectToServer(endpointInstance, cec, path);
     }
 
     @Override
     public Session connectToServer(Class<? extends Endpoint> endpointClass, ClientEndpointConfig cec, URI path)
-            throws DeploymentException {
-        throw noClient();
-    }
-
-    private static DeploymentException noClient() {
-        return new DeploymentException("Ferry's client container is not available yet: connectToServer is unsupported");
+            throws DeploymentException, IOException {
+        return client().connectToServer(endpointClass, cec, path);
     }
 }

@@ -77,6 +77,43 @@ public record DeflateParameters(
         return Optional.of(new DeflateParameters(serverNoContext, clientNoContext, serverBits, clientBits));
     }
 
+    /** What a client offers: any server parameters, and that it can limit its own window. */
+    public static Extension clientOffer() {
+        return new FerryExtension(NAME, List.of(new FerryExtensionParameter("client_max_window_bits", null)));
+    }
+
+    /**
+     * The parameters a server's answer settles, or empty when the answer is malformed (unknown,
+     * repeated or valueless parameters where a value is needed), which fails the connection.
+     */
+    public static Optional<DeflateParameters> fromResponse(Extension answer) {
+        boolean serverNoContext = false;
+        boolean clientNoContext = false;
+        int serverBits = MAX_WINDOW_BITS;
+        int clientBits = MAX_WINDOW_BITS;
+        List<String> seen = new ArrayList<>();
+        for (Extension.Parameter p : answer.getParameters()) {
+            String name = p.getName().toLowerCase(java.util.Locale.ROOT);
+            if (seen.contains(name)) {
+                return Optional.empty();
+            }
+            seen.add(name);
+            switch (name) {
+                case "server_no_context_takeover" -> serverNoContext = true;
+                case "client_no_context_takeover" -> clientNoContext = true;
+                case "server_max_window_bits" -> serverBits = windowBits(p.getValue());
+                case "client_max_window_bits" -> clientBits = windowBits(p.getValue());
+                default -> {
+                    return Optional.empty();
+                }
+            }
+            if (serverBits < 0 || clientBits < 0) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(new DeflateParameters(serverNoContext, clientNoContext, serverBits, clientBits));
+    }
+
     private static int windowBits(String value) {
         if (value == null) {
             return -1;
