@@ -28,6 +28,7 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -38,6 +39,8 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class FerryServerContainer implements ServerContainer {
 
     private static final System.Logger LOG = System.getLogger(FerryServerContainer.class.getName());
+    /** How long {@link #shutdown()} lets peers answer the 1001 close frames. */
+    private static final long SHUTDOWN_GRACE_MILLIS = 1_000;
 
     private final FerrySettings settings;
     private final ClassLoader applicationClassLoader;
@@ -125,11 +128,31 @@ public final class FerryServerContainer implements ServerContainer {
                 }
             }
         }
-        timers.shutdown();
+        awaitSessionsClosed(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(SHUTDOWN_GRACE_MILLIS));
+        // Pending idle and close timers have nothing left to do; the thread must not outlive the application.
+        timers.shutdownNow();
+        try {
+            timers.awaitTermination(SHUTDOWN_GRACE_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         zlib.close();
         synchronized (clientLock) {
             if (client != null) {
                 client.close();
+            }
+        }
+    }
+
+    private void awaitSessionsClosed(long deadlineNanos) {
+        for (DeployedEndpoint endpoint : deployed) {
+            while (!endpoint.openSessions().isEmpty() && System.nanoTime() < deadlineNanos) {
+                try {
+                    Thread.sleep(10);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
             }
         }
     }
