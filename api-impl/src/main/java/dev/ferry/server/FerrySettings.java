@@ -14,6 +14,9 @@ import java.util.function.Function;
  * @param sendTimeoutMillis    deadline of a blocking send, and default of async sends; 0 = none
  * @param closeTimeoutMillis   how long to wait for the peer's close frame before dropping TCP
  * @param maxOutboundBytes     bytes queued for sending per session before reading pauses / async sends fail
+ * @param pingIntervalMillis   a ping is sent after this long (0 = never), to keep proxies from
+ *                             dropping quiet connections and to find dead peers
+ * @param pongTimeoutMillis    a connection whose ping got no pong within this long is closed (1001)
  * @param deflate              whether permessage-deflate is negotiated when a client offers it
  * @param deflateContextTakeover false: both sides compress each message afresh, so an idle
  *                             connection holds no compression state (less memory, less compression)
@@ -26,6 +29,8 @@ public record FerrySettings(
         long sendTimeoutMillis,
         long closeTimeoutMillis,
         long maxOutboundBytes,
+        long pingIntervalMillis,
+        long pongTimeoutMillis,
         boolean deflate,
         boolean deflateContextTakeover) {
 
@@ -33,7 +38,7 @@ public record FerrySettings(
 
     public static FerrySettings defaults() {
         return new FerrySettings(64 * 1024, 64 * 1024, 16L * 1024 * 1024, 0, 30_000, 5_000, 4L * 1024 * 1024,
-                true, true);
+                0, 10_000, true, true);
     }
 
     /**
@@ -52,6 +57,8 @@ public record FerrySettings(
                 read(lookup, "sendTimeout", d.sendTimeoutMillis),
                 read(lookup, "closeTimeout", d.closeTimeoutMillis),
                 read(lookup, "maxOutboundBytes", d.maxOutboundBytes),
+                read(lookup, "pingInterval", d.pingIntervalMillis),
+                read(lookup, "pongTimeout", d.pongTimeoutMillis),
                 readFlag(lookup, "deflate", d.deflate),
                 readFlag(lookup, "deflateContextTakeover", d.deflateContextTakeover));
     }
