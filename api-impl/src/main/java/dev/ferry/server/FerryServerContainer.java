@@ -191,6 +191,11 @@ public final class FerryServerContainer implements ServerContainer {
         }
 
         @Override
+        public boolean allowsOrigin(String origin) {
+            return settings.allowsOrigin(origin);
+        }
+
+        @Override
         public boolean deflateEnabled(ServerEndpointConfig config) {
             return flag(config.getUserProperties(), "deflate", settings.deflate());
         }
