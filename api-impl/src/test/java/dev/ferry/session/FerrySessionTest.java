@@ -184,7 +184,8 @@ class FerrySessionTest {
         try (SessionHarness h = echo()) {
             h.session.close();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-            while (!h.transport.closed && System.nanoTime() < deadline) {
+            // The transport is marked closed just before the engine hears of it: wait for both.
+            while ((!h.transport.closed || h.closes.isEmpty()) && System.nanoTime() < deadline) {
                 Thread.sleep(10);
             }
             assertTrue(h.transport.closed);
