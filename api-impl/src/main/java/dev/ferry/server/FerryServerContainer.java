@@ -52,6 +52,7 @@ public final class FerryServerContainer implements ServerContainer {
     private final AtomicLong sessionIds = new AtomicLong();
     private final ScheduledThreadPoolExecutor timers;
     private volatile ProgrammaticUpgrade programmaticUpgrade;
+    private final java.util.concurrent.atomic.AtomicBoolean shutDown = new java.util.concurrent.atomic.AtomicBoolean();
     private final Object clientLock = new Object();
     private FerryClientContainer client;
 
@@ -103,6 +104,9 @@ public final class FerryServerContainer implements ServerContainer {
         if (match == null || !HandshakeValidator.isWebSocketUpgrade(request)) {
             return new UpgradeDecision.PassThrough();
         }
+        if (shutDown.get()) {
+            return ServerHandshake.reject(503, "The server is shutting down");
+        }
         return handshake.decide(request, match.value(), match.pathParameters());
     }
 
@@ -117,8 +121,16 @@ public final class FerryServerContainer implements ServerContainer {
         this.programmaticUpgrade = upgrade;
     }
 
-    /** Closes every open session with 1001 (going away) and stops the container's timer. */
+    /**
+     * Closes every open session with 1001 (going away), gives the peers a moment to answer, and
+     * stops the container's timer. Later handshakes get 503. Idempotent: the servlet bridge calls
+     * it when the application stops, and on Jetty also from the server's graceful stop, which
+     * comes before Jetty closes the connections.
+     */
     public void shutdown() {
+        if (!shutDown.compareAndSet(false, true)) {
+            return;
+        }
         for (DeployedEndpoint endpoint : deployed) {
             for (FerrySession session : endpoint.openSessions()) {
                 try {
@@ -129,6 +141,10 @@ public final class FerryServerContainer implements ServerContainer {
             }
         }
         awaitSessionsClosed(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(SHUTDOWN_GRACE_MILLIS));
+        // Whoever has not answered by now is dropped: nothing would time them out later.
+        for (DeployedEndpoint endpoint : deployed) {
+            endpoint.openSessions().forEach(FerrySession::drop);
+        }
         // Pending idle and close timers have nothing left to do; the thread must not outlive the application.
         timers.shutdownNow();
         try {

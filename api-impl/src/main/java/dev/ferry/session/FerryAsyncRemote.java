@@ -100,14 +100,14 @@ final class FerryAsyncRemote extends FerryRemote implements RemoteEndpoint.Async
     private SendCallback track(SendHandler handler) {
         AtomicBoolean told = new AtomicBoolean();
         long timeout = sendTimeoutMillis;
-        ScheduledFuture<?> deadline = timeout <= 0 ? null : session.timers().schedule(() -> {
+        ScheduledFuture<?> deadline = timeout <= 0 ? null : Timers.schedule(session.timers(), () -> {
             if (told.compareAndSet(false, true)) {
                 SocketTimeoutException e = new SocketTimeoutException(
                         "The message was not sent within the send timeout of " + timeout + " ms");
                 session.abort(e);
                 handler.onResult(new SendResult(session, e));
             }
-        }, timeout, TimeUnit.MILLISECONDS);
+        }, timeout);
         return failure -> {
             if (deadline != null) {
                 deadline.cancel(false);

@@ -111,6 +111,14 @@ public final class FerrySession implements Session, ConnectionEvents {
         return limits.sendTimeoutMillis();
     }
 
+    /**
+     * Drops the connection without waiting any longer for the peer (used at shutdown, once the
+     * peers had their moment to answer the close).
+     */
+    public void drop() {
+        connection.transport().close(true);
+    }
+
     /** Ends the session at once after a send failed in a way that leaves the connection unusable. */
     void abort(Throwable cause) {
         LOG.log(Level.DEBUG, () -> "Session " + id + " aborted: " + cause.getMessage());

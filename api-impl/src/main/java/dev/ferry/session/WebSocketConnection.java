@@ -177,7 +177,7 @@ final class WebSocketConnection implements TransportListener, InboundReceiver {
             previous.cancel(false);
         }
         if (millis > 0 && !finished.get()) {
-            idleTimer = timers.schedule(this::checkIdle, millis, TimeUnit.MILLISECONDS);
+            idleTimer = Timers.schedule(timers, this::checkIdle, millis);
         }
     }
 
@@ -188,8 +188,7 @@ final class WebSocketConnection implements TransportListener, InboundReceiver {
      */
     void startKeepAlive(long intervalMillis, long pongTimeoutMillis) {
         if (intervalMillis > 0 && !finished.get()) {
-            keepAliveTimer = timers.schedule(() -> keepAlive(intervalMillis, pongTimeoutMillis), intervalMillis,
-                    TimeUnit.MILLISECONDS);
+            keepAliveTimer = Timers.schedule(timers, () -> keepAlive(intervalMillis, pongTimeoutMillis), intervalMillis);
         }
     }
 
@@ -211,8 +210,7 @@ final class WebSocketConnection implements TransportListener, InboundReceiver {
                 delay = Math.min(intervalMillis, pongTimeoutMillis);
             }
         }
-        keepAliveTimer = timers.schedule(() -> keepAlive(intervalMillis, pongTimeoutMillis), delay,
-                TimeUnit.MILLISECONDS);
+        keepAliveTimer = Timers.schedule(timers, () -> keepAlive(intervalMillis, pongTimeoutMillis), delay);
     }
 
     private void checkIdle() {
@@ -224,17 +222,21 @@ final class WebSocketConnection implements TransportListener, InboundReceiver {
         if (idle >= timeout) {
             close(CloseCodes.GOING_AWAY, "Idle timeout of " + timeout + " ms expired");
         } else {
-            idleTimer = timers.schedule(this::checkIdle, timeout - idle, TimeUnit.MILLISECONDS);
+            idleTimer = Timers.schedule(timers, this::checkIdle, timeout - idle);
         }
     }
 
     /** The peer gets {@code closeTimeoutMillis} to answer (or read) our close frame; then TCP is dropped. */
     private void armCloseTimer() {
         if (closeTimer == null && !finished.get()) {
-            closeTimer = timers.schedule(() -> {
+            closeTimer = Timers.schedule(timers, () -> {
                 transport.close(true);
                 finishLocally();
-            }, closeTimeoutMillis, TimeUnit.MILLISECONDS);
+            }, closeTimeoutMillis);
+            if (closeTimer == null) {
+                // No timer left to wait with (the container stopped): do not wait at all.
+                transport.close(false);
+            }
         }
     }
 

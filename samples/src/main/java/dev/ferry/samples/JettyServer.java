@@ -29,9 +29,8 @@ public abstract class JettyServer implements EmbeddedServer {
         s.addConnector(connector);
         ContextHandler context = servletContext(initializers);
         s.setHandler((Handler) context);
-        // No graceful wait: open WebSocket connections never end by themselves, so a graceful
-        // stop would only time out. Stopping closes the context, and Ferry closes its sessions.
-        s.setStopTimeout(0);
+        // A graceful stop: Ferry closes its sessions with 1001 in it, before Jetty drops connections.
+        s.setStopTimeout(5_000);
         server = s;
         try {
             s.start();

@@ -3,7 +3,9 @@ package dev.ferry.servlet;
 import dev.ferry.server.UpgradeDecision.PendingSession;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletRequestWrapper;
+import dev.ferry.server.FerryServerContainer;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.websocket.server.ServerContainer;
 
 /**
  * Decides whether an upgrade goes through Jetty's core API instead of the servlet upgrade (see
@@ -23,7 +25,9 @@ final class JettySupport {
         if (!JETTY_CORE_VISIBLE || !isJettyRequest(request)) {
             return false;
         }
-        return dev.ferry.servlet.jetty.JettyUpgrade.prepare(request, session);
+        Object container = request.getServletContext().getAttribute(ServerContainer.class.getName());
+        Runnable closeSessions = container instanceof FerryServerContainer ferry ? ferry::shutdown : () -> { };
+        return dev.ferry.servlet.jetty.JettyUpgrade.prepare(request, session, closeSessions);
     }
 
     private static boolean isJettyRequest(HttpServletRequest request) {

@@ -7,6 +7,7 @@ import java.lang.reflect.Method;
 import org.eclipse.jetty.io.EndPoint;
 import org.eclipse.jetty.server.HttpStream;
 import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.handler.ContextHandler;
 
 /**
  * The upgrade on Jetty 12. Jetty's {@code HttpServletRequest.upgrade} keeps the request's end of
@@ -28,13 +29,17 @@ public final class JettyUpgrade {
      * Prepares the switch: the caller has set status 101 and the headers; when the servlet
      * response completes, Jetty moves the connection to Ferry.
      *
+     * @param closeSessions closes the application's sessions (1001); run at Jetty's graceful stop
      * @return false when this request is not one Jetty's core can reach (the caller then uses the
      *         servlet upgrade)
      */
-    public static boolean prepare(HttpServletRequest request, PendingSession session) {
+    public static boolean prepare(HttpServletRequest request, PendingSession session, Runnable closeSessions) {
         Request core = coreRequest(request);
         if (core == null) {
             return false;
+        }
+        if (core.getContext() instanceof ContextHandler.ScopedContext scoped) {
+            JettyGracefulStop.register(scoped.getContextHandler(), closeSessions);
         }
         EndPoint endPoint = core.getConnectionMetaData().getConnection().getEndPoint();
         JettyEndPointTransport transport = new JettyEndPointTransport(endPoint, core.getComponents().getExecutor(),
