@@ -1,5 +1,6 @@
 package dev.ferry.distribution;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -29,8 +30,11 @@ class JettyDistributionIT {
 
         try (ServerProcess server = jetty.start()) {
             String info = server.awaitReady(jetty.applicationUri().resolve("info"), START_TIMEOUT);
-            SampleAppChecks.assertInfo(info, servletVersion);
+            SampleAppChecks.assertInfo(info, servletVersion, true);
             new SampleAppChecks(jetty.applicationUri()).all();
+
+            server.close();
+            assertEquals(List.of(), server.logLinesWith(":WARN :", ":ERROR:"));
         }
     }
 }

@@ -12,7 +12,8 @@ import java.util.Random;
 /**
  * What every installation must do with the sample application, checked with the JDK's WebSocket
  * client: echo text and binary messages (small, and larger than the default 64 KiB limit, which
- * the endpoint raises), answer a client's close, and close from the server's side.
+ * the endpoint raises), answer a client's close, and close from the server's side. Plus one raw
+ * client that sends its first frame with the handshake.
  */
 final class SampleAppChecks {
 
@@ -26,10 +27,11 @@ final class SampleAppChecks {
     }
 
     /** The info servlet's answer, read while waiting for the server: what the application runs on. */
-    static void assertInfo(String info, String servletVersion) {
+    static void assertInfo(String info, String servletVersion, boolean jettyCoreVisible) {
         assertEquals("servlet=" + servletVersion + "\n"
-                + "serverContainer=dev.ferry.server.FerryServerContainer\n", info,
-                "the application should run with Ferry's server container");
+                + "serverContainer=dev.ferry.server.FerryServerContainer\n"
+                + "jettyCoreVisible=" + jettyCoreVisible + "\n", info,
+                "the application should run with Ferry's server container, installed at the right level");
     }
 
     void echoesTextAndBinary() throws Exception {
@@ -71,8 +73,16 @@ final class SampleAppChecks {
         }
     }
 
+    void echoesAFirstFrameSentWithTheHandshake() throws Exception {
+        EarlyFrameClient.Answer answer =
+                EarlyFrameClient.sendWithHandshake(webSocketBase.resolve("echo"), "sent early", TIMEOUT);
+        assertEquals("101", answer.statusLine().split(" ")[1], answer.statusLine());
+        assertEquals("sent early", answer.echoed());
+    }
+
     void all() throws Exception {
         echoesTextAndBinary();
+        echoesAFirstFrameSentWithTheHandshake();
         answersTheClientsClose();
         closesFromTheServer();
     }

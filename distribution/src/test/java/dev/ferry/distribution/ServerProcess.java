@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * A server started as a separate process, its output going to a log file. Closing it always
@@ -70,6 +71,12 @@ final class ServerProcess implements AutoCloseable {
         return Files.readString(log, StandardCharsets.UTF_8);
     }
 
+    /** @return the lines of the log that contain any of the markers (e.g. a log level as the server writes it) */
+    List<String> logLinesWith(String... markers) throws IOException {
+        return log().lines().filter(line -> Stream.of(markers).anyMatch(line::contains)).toList();
+    }
+
+    /** Stops the server if it still runs; safe to call again. */
     @Override
     public void close() throws InterruptedException {
         List<ProcessHandle> children = process.descendants().toList();

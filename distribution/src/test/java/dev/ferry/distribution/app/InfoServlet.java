@@ -10,8 +10,10 @@ import java.io.IOException;
 
 /**
  * Tells the tests what the application runs on: the Servlet version (which Jetty environment
- * deployed it) and which WebSocket implementation published the server container. Also the
- * readiness probe: it answers once the application, and so Ferry's initializer, has started.
+ * deployed it), which WebSocket implementation published the server container, and whether that
+ * implementation's classes can see Jetty's core (which Ferry needs to take over connections in
+ * Jetty, so it shows whether Ferry is installed at the right level). Also the readiness probe: it
+ * answers once the application, and so Ferry's initializer, has started.
  */
 @WebServlet("/info")
 public class InfoServlet extends HttpServlet {
@@ -24,6 +26,18 @@ public class InfoServlet extends HttpServlet {
         response.getWriter()
                 .append("servlet=").append(context.getMajorVersion() + "." + context.getMinorVersion()).append('\n')
                 .append("serverContainer=").append(container == null ? "none" : container.getClass().getName())
+                .append('\n')
+                .append("jettyCoreVisible=").append(String.valueOf(container != null && jettyCoreVisible(container)))
                 .append('\n');
+    }
+
+    /** The same check Ferry makes before using Jetty's core API, from the implementation's class loader. */
+    private static boolean jettyCoreVisible(Object container) {
+        try {
+            Class.forName("org.eclipse.jetty.server.HttpStream", false, container.getClass().getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
     }
 }
