@@ -190,9 +190,13 @@ final class FrameSender {
         }
     }
 
-    private record Pending(ByteBuffer header, ByteBuffer payload, SendCallback callback) {
-        long size() {
-            return header.remaining() + (long) payload.remaining();
+    /**
+     * One queued frame. Its size is taken when it is queued: a transport may consume the buffers
+     * (move their positions) while writing them.
+     */
+    private record Pending(ByteBuffer header, ByteBuffer payload, SendCallback callback, long size) {
+        Pending(ByteBuffer header, ByteBuffer payload, SendCallback callback) {
+            this(header, payload, callback, header.remaining() + (long) payload.remaining());
         }
     }
 
