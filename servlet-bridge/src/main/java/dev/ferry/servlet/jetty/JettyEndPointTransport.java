@@ -13,6 +13,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.jetty.io.AbstractConnection;
 import org.eclipse.jetty.io.ByteBufferPool;
+import org.eclipse.jetty.io.Connection;
 import org.eclipse.jetty.io.EndPoint;
 import org.eclipse.jetty.io.RetainableByteBuffer;
 import org.eclipse.jetty.util.BufferUtil;
@@ -26,8 +27,13 @@ import org.eclipse.jetty.util.Callback;
  * <p>Reads happen on Jetty's threads when the socket is readable; a read buffer is borrowed from
  * Jetty's pool only while bytes are being read, so an idle connection holds none. Writes go
  * straight to the end point, one at a time, in order.
+ *
+ * <p>Bytes that Jetty had already read past the upgrade request (a client that sent its first
+ * frames without waiting for the 101) come through {@link #onUpgradeTo} and reach the engine
+ * before anything read from the socket. Without {@link Connection.UpgradeTo}, Jetty refuses the
+ * switch when it holds such bytes and the connection is dropped.
  */
-final class JettyEndPointTransport extends AbstractConnection implements Transport {
+final class JettyEndPointTransport extends AbstractConnection implements Transport, Connection.UpgradeTo {
 
     private static final int READ_BUFFER_SIZE = 8192;
 
@@ -40,6 +46,8 @@ final class JettyEndPointTransport extends AbstractConnection implements Transpo
     /** Set when the read loop stopped because of a pause, so that resume must restart it. */
     private final AtomicBoolean stoppedForPause = new AtomicBoolean();
     private final AtomicBoolean closedReported = new AtomicBoolean();
+    /** Bytes read by Jetty before the switch; set before {@link #onOpen}, taken by the first read. */
+    private volatile ByteBuffer early;
     /** The listener hears one call at a time: a close during a read is reported after it. */
     private final Object readLock = new Object();
     private boolean reading;
@@ -59,6 +67,14 @@ final class JettyEndPointTransport extends AbstractConnection implements Transpo
     }
 
     @Override
+    public void onUpgradeTo(ByteBuffer buffered) {
+        if (BufferUtil.hasContent(buffered)) {
+            // A copy: the buffer is Jetty's, and the engine may change the bytes it is given.
+            early = ByteBuffer.allocate(buffered.remaining()).put(buffered).flip();
+        }
+    }
+
+    @Override
     public void onOpen() {
         super.onOpen();
         // Ferry keeps its own idle timeout; Jetty's connector timeout must not end a WebSocket.
@@ -74,7 +90,16 @@ final class JettyEndPointTransport extends AbstractConnection implements Transpo
     @Override
     public void start(TransportListener listener) {
         this.listener = listener;
-        fillInterested();
+        readWhenReady();
+    }
+
+    private void readWhenReady() {
+        if (early != null) {
+            // The socket may stay silent: the bytes Jetty handed over must not wait for more.
+            getExecutor().execute(this::onFillable);
+        } else {
+            fillInterested();
+        }
     }
 
     @Override
@@ -93,6 +118,12 @@ final class JettyEndPointTransport extends AbstractConnection implements Transpo
                     if (paused || !stoppedForPause.compareAndSet(true, false)) {
                         return;
                     }
+                }
+                ByteBuffer handedOver = early;
+                if (handedOver != null) {
+                    early = null;
+                    l.onData(handedOver);
+                    continue;
                 }
                 BufferUtil.clear(buffer);
                 int n = getEndPoint().fill(buffer);
@@ -130,7 +161,7 @@ final class JettyEndPointTransport extends AbstractConnection implements Transpo
     public void resumeReading() {
         paused = false;
         if (stoppedForPause.compareAndSet(true, false)) {
-            fillInterested();
+            readWhenReady();
         }
     }
 
