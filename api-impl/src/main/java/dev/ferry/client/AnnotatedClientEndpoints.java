@@ -1,10 +1,14 @@
 package dev.ferry.client;
 
+import dev.ferry.instance.EndpointInstance;
+import dev.ferry.instance.EndpointInstanceFactory;
+import dev.ferry.instance.ReleasingEndpoint;
 import dev.ferry.pojo.PojoEndpoint;
 import dev.ferry.pojo.PojoMetadata;
 import jakarta.websocket.ClientEndpoint;
 import jakarta.websocket.ClientEndpointConfig;
 import jakarta.websocket.DeploymentException;
+import jakarta.websocket.Endpoint;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
@@ -18,22 +22,35 @@ import java.util.concurrent.ConcurrentHashMap;
 final class AnnotatedClientEndpoints {
 
     private final Map<Class<?>, PojoMetadata> analysed = new ConcurrentHashMap<>();
+    private final EndpointInstanceFactory instances;
 
-    /** An endpoint class ready to connect: its adapter for one connection and its configuration. */
-    record Prepared(PojoEndpoint endpoint, ClientEndpointConfig config) {
+    AnnotatedClientEndpoints(EndpointInstanceFactory instances) {
+        this.instances = instances;
     }
 
-    /** Creates an instance with the class's public no-argument constructor and prepares it. */
+    /**
+     * An endpoint class ready to connect: its adapter for one connection (releasing a CDI instance
+     * after {@code onClose}) and its configuration.
+     */
+    record Prepared(Endpoint endpoint, ClientEndpointConfig config) {
+    }
+
+    /**
+     * Creates an instance (from CDI when a container runs, else with the class's public
+     * no-argument constructor) and prepares it.
+     */
     Prepared instantiate(Class<?> endpointClass) throws DeploymentException {
         PojoMetadata metadata = metadataFor(endpointClass);
-        Object instance;
+        ClientEndpointConfig config = configFor(endpointClass);
+        EndpointInstance<?> instance;
         try {
-            instance = endpointClass.getConstructor().newInstance();
-        } catch (ReflectiveOperationException | RuntimeException e) {
+            instance = instances.create(endpointClass);
+        } catch (InstantiationException e) {
             throw new DeploymentException("Cannot create an instance of the client endpoint " + endpointClass.getName()
-                    + ": it needs a public no-argument constructor that succeeds", e);
+                    + ": " + e.getMessage(), e.getCause() != null ? e.getCause() : e);
         }
-        return new Prepared(new PojoEndpoint(instance, metadata, Map.of()), configFor(endpointClass));
+        return new Prepared(ReleasingEndpoint.wrap(new PojoEndpoint(instance.get(), metadata, Map.of()), instance),
+                config);
     }
 
     /** Prepares an instance the application created. */

@@ -1,5 +1,8 @@
 package dev.ferry.client;
 
+import dev.ferry.instance.EndpointInstance;
+import dev.ferry.instance.EndpointInstanceFactory;
+import dev.ferry.instance.ReleasingEndpoint;
 import dev.ferry.server.FerrySettings;
 import dev.ferry.session.FerrySession;
 import dev.ferry.session.HandshakeInfo;
@@ -49,7 +52,9 @@ public final class FerryClientContainer implements WebSocketContainer, AutoClose
 
     private final FerrySettings settings = FerrySettings.defaults();
     private final ClientRuntime runtime = new ClientRuntime();
-    private final AnnotatedClientEndpoints annotated = new AnnotatedClientEndpoints();
+    /** Instances of endpoints connected by class: from CDI when a container runs, else by reflection. */
+    private final EndpointInstanceFactory instances = EndpointInstanceFactory.standard();
+    private final AnnotatedClientEndpoints annotated = new AnnotatedClientEndpoints(instances);
     private final Set<FerrySession> openSessions = ConcurrentHashMap.newKeySet();
     private final AtomicLong sessionIds = new AtomicLong();
     /** Spare compressors for connections without context takeover (see {@link ZlibPool}). */
@@ -119,23 +124,32 @@ public final class FerryClientContainer implements WebSocketContainer, AutoClose
         if (endpointClass == null) {
             throw new DeploymentException("No endpoint class given");
         }
-        Endpoint endpoint;
+        EndpointInstance<? extends Endpoint> instance;
         try {
-            endpoint = endpointClass.getConstructor().newInstance();
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            throw new DeploymentException("Cannot create an instance of " + endpointClass.getName()
-                    + ": it needs a public no-argument constructor that succeeds", e);
+            instance = instances.create(endpointClass);
+        } catch (InstantiationException e) {
+            throw new DeploymentException(e.getMessage(), e.getCause() != null ? e.getCause() : e);
         }
-        return connect(endpoint, cec, path);
+        return connect(ReleasingEndpoint.wrap(instance.get(), instance), cec, path);
     }
 
     private Session connect(Endpoint endpoint, ClientEndpointConfig config, URI path)
             throws DeploymentException, IOException {
-        if (runtime.isShutDown()) {
-            throw new DeploymentException("This WebSocket client container has been closed");
+        boolean connected = false;
+        try {
+            if (runtime.isShutDown()) {
+                throw new DeploymentException("This WebSocket client container has been closed");
+            }
+            ClientEndpointConfig effective = config != null ? config : ClientEndpointConfig.Builder.create().build();
+            Session session = connector.connect(endpoint, effective, path);
+            connected = true;
+            return session;
+        } finally {
+            if (!connected) {
+                // No session will close it: an instance this container made (CDI) ends here.
+                ReleasingEndpoint.releaseIfOwed(endpoint);
+            }
         }
-        ClientEndpointConfig effective = config != null ? config : ClientEndpointConfig.Builder.create().build();
-        return connector.connect(endpoint, effective, path);
     }
 
     // ---- shutting down ------------------------------------------------------------------------

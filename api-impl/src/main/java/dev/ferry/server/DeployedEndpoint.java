@@ -1,5 +1,7 @@
 package dev.ferry.server;
 
+import dev.ferry.instance.EndpointInstance;
+import dev.ferry.instance.ReleasingEndpoint;
 import dev.ferry.pojo.PojoEndpoint;
 import dev.ferry.pojo.PojoMetadata;
 import dev.ferry.session.FerrySession;
@@ -33,8 +35,9 @@ final class DeployedEndpoint {
     }
 
     /**
-     * A fresh endpoint for one connection, from the configurator (which is where CDI or an
-     * application plugs in its own instances).
+     * A fresh endpoint for one connection, from the configurator (where an application plugs in
+     * its own instances; the container default asks CDI when it runs). When the instance is owed
+     * a release (CDI), the endpoint releases it after {@code onClose}.
      */
     Endpoint newEndpoint(ServerEndpointConfig.Configurator configurator, Map<String, String> pathParameters)
             throws InstantiationException {
@@ -43,9 +46,8 @@ final class DeployedEndpoint {
             throw new InstantiationException("The configurator " + configurator.getClass().getName()
                     + " returned no instance of " + config.getEndpointClass().getName());
         }
-        if (pojo != null) {
-            return new PojoEndpoint(instance, pojo, pathParameters);
-        }
-        return (Endpoint) instance;
+        EndpointInstance<?> release = FerryDefaultConfigurator.takeRelease(configurator, instance);
+        Endpoint endpoint = pojo != null ? new PojoEndpoint(instance, pojo, pathParameters) : (Endpoint) instance;
+        return ReleasingEndpoint.wrap(endpoint, release);
     }
 }

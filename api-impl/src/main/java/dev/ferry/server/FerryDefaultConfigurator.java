@@ -4,11 +4,14 @@ import jakarta.websocket.Extension;
 import jakarta.websocket.HandshakeResponse;
 import jakarta.websocket.server.HandshakeRequest;
 import jakarta.websocket.server.ServerEndpointConfig;
-import java.lang.reflect.InvocationTargetException;
+import dev.ferry.instance.EndpointInstance;
+import dev.ferry.instance.EndpointInstanceFactory;
+import dev.ferry.instance.PendingReleases;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.ServiceConfigurationError;
 import java.util.Set;
 
 /**
@@ -21,6 +24,18 @@ import java.util.Set;
  * would delegate back to a fresh instance of this class without end.
  */
 public class FerryDefaultConfigurator extends ServerEndpointConfig.Configurator {
+
+    private final EndpointInstanceFactory instances;
+    private final PendingReleases pendingReleases = new PendingReleases();
+
+    /** Instances from CDI when a CDI container is running, else by reflection. */
+    public FerryDefaultConfigurator() {
+        this(EndpointInstanceFactory.standard());
+    }
+
+    FerryDefaultConfigurator(EndpointInstanceFactory instances) {
+        this.instances = instances;
+    }
 
     /** This is the container default, so there is nothing to look up. */
     @Override
@@ -77,25 +92,36 @@ public class FerryDefaultConfigurator extends ServerEndpointConfig.Configurator 
         // The default handshake needs no change; applications override this.
     }
 
-    /** A new instance made by the public no-argument constructor of {@code endpointClass}. */
+    /**
+     * A new instance for one connection: from CDI when a CDI container is running (injected, its
+     * {@code @PostConstruct} called), else made by the public no-argument constructor of
+     * {@code endpointClass}. A CDI instance is remembered until its session takes over its release
+     * ({@link #takeRelease}), so that its {@code @PreDestroy} runs when the session ends.
+     */
     @Override
     public <T> T getEndpointInstance(Class<T> endpointClass) throws InstantiationException {
         Objects.requireNonNull(endpointClass, "endpointClass");
-        try {
-            return endpointClass.getConstructor().newInstance();
-        } catch (InvocationTargetException e) {
-            throw failure(endpointClass, "its constructor threw " + e.getCause(), e.getCause());
-        } catch (NoSuchMethodException e) {
-            throw failure(endpointClass, "it has no public no-argument constructor", e);
-        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
-            throw failure(endpointClass, e.toString(), e);
-        }
+        return pendingReleases.handOut(instances.create(endpointClass));
     }
 
-    private static InstantiationException failure(Class<?> endpointClass, String reason, Throwable cause) {
-        InstantiationException failure = new InstantiationException(
-                "Cannot create an instance of endpoint class " + endpointClass.getName() + ": " + reason);
-        failure.initCause(cause);
-        return failure;
+    /**
+     * The release owed for {@code instance} when it came from the container default configurator
+     * of {@code configurator} (directly, or through an application's configurator that does not
+     * override {@code getEndpointInstance} or calls {@code super}); {@code null} when nothing is
+     * owed, e.g. for an instance the application made itself.
+     */
+    static EndpointInstance<?> takeRelease(ServerEndpointConfig.Configurator configurator, Object instance) {
+        ServerEndpointConfig.Configurator containerDefault;
+        try {
+            containerDefault = configurator.getContainerDefaultConfigurator();
+        } catch (RuntimeException | ServiceConfigurationError e) {
+            return null;
+        }
+        return containerDefault instanceof FerryDefaultConfigurator ferry ? ferry.pendingReleases.take(instance) : null;
+    }
+
+    /** Releases not yet taken over by a session; for tests. */
+    int pendingReleaseCount() {
+        return pendingReleases.size();
     }
 }

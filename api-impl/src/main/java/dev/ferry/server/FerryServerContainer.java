@@ -7,6 +7,7 @@ import dev.ferry.extension.deflate.PerMessageDeflate;
 import dev.ferry.extension.deflate.ZlibPool;
 import dev.ferry.handshake.FerryExtension;
 import dev.ferry.handshake.HandshakeValidator;
+import dev.ferry.instance.ReleasingEndpoint;
 import dev.ferry.session.FerrySession;
 import dev.ferry.session.HandshakeInfo;
 import dev.ferry.session.SessionLimits;
@@ -242,6 +243,8 @@ public final class FerryServerContainer implements ServerContainer {
                 @Override
                 public void abandon(Throwable cause) {
                     LOG.log(Level.DEBUG, "Upgrade to " + config.getPath() + " abandoned", cause);
+                    // No session will ever close it, so its instance ends here.
+                    ReleasingEndpoint.releaseIfOwed(instance);
                 }
             };
         }
