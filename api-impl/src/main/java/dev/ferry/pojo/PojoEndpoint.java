@@ -1,6 +1,7 @@
 package dev.ferry.pojo;
 
 import dev.ferry.message.MessageKind;
+import dev.ferry.session.SessionCounters;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Endpoint;
 import jakarta.websocket.EndpointConfig;
@@ -24,11 +25,22 @@ public final class PojoEndpoint extends Endpoint {
     private final PojoMetadata metadata;
     private final Map<String, String> pathParameters;
     private final System.Logger log;
+    private final SessionCounters counters;
 
     /** Set in {@link #onOpen}, before any handler is registered, so handlers always see it. */
     private volatile EndpointConfig config;
 
     public PojoEndpoint(Object instance, PojoMetadata metadata, Map<String, String> pathParameters) {
+        this(instance, metadata, pathParameters, SessionCounters.NONE);
+    }
+
+    /**
+     * @param counters where the errors this adapter catches itself (in annotated methods) are
+     *                 counted; those the engine reports through {@link #onError} are counted there
+     */
+    public PojoEndpoint(Object instance, PojoMetadata metadata, Map<String, String> pathParameters,
+            SessionCounters counters) {
+        this.counters = counters;
         this.instance = Objects.requireNonNull(instance, "instance");
         this.metadata = Objects.requireNonNull(metadata, "metadata");
         this.pathParameters = pathParameters == null ? Map.of() : Map.copyOf(pathParameters);
@@ -49,7 +61,7 @@ public final class PojoEndpoint extends Endpoint {
                 register(session, method);
             }
         } catch (RuntimeException e) {
-            handleError(session, e);
+            failed(session, e);
             return;
         }
         PojoMethod onOpen = metadata.onOpen();
@@ -101,7 +113,7 @@ public final class PojoEndpoint extends Endpoint {
             try {
                 ReturnValueSender.send(session.getBasicRemote(), result);
             } catch (Exception e) {
-                handleError(session, e);
+                failed(session, e);
             }
         }
     }
@@ -113,9 +125,15 @@ public final class PojoEndpoint extends Endpoint {
         } catch (VirtualMachineError e) {
             throw e;
         } catch (Throwable t) {
-            handleError(session, unwrap(t));
+            failed(session, unwrap(t));
             return null;
         }
+    }
+
+    /** An error caught here rather than reported by the engine: counted, then handled. */
+    private void failed(Session session, Throwable error) {
+        counters.errorReported();
+        handleError(session, error);
     }
 
     private void handleError(Session session, Throwable error) {

@@ -2,6 +2,7 @@ package dev.ferry.server;
 
 import dev.ferry.instance.EndpointInstance;
 import dev.ferry.instance.ReleasingEndpoint;
+import dev.ferry.metrics.EndpointMetrics;
 import dev.ferry.pojo.PojoEndpoint;
 import dev.ferry.pojo.PojoMetadata;
 import dev.ferry.session.FerrySession;
@@ -19,11 +20,13 @@ final class DeployedEndpoint {
     private final ServerEndpointConfig config;
     private final PojoMetadata pojo;
     private final Set<FerrySession> openSessions = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final EndpointMetrics metrics;
 
     /** @param pojo the analysed annotated class, or {@code null} for an {@link Endpoint} subclass */
     DeployedEndpoint(ServerEndpointConfig config, PojoMetadata pojo) {
         this.config = config;
         this.pojo = pojo;
+        this.metrics = new EndpointMetrics(config.getPath());
     }
 
     ServerEndpointConfig config() {
@@ -32,6 +35,11 @@ final class DeployedEndpoint {
 
     Set<FerrySession> openSessions() {
         return openSessions;
+    }
+
+    /** The counters its sessions share (registered in JMX when the endpoint is deployed). */
+    EndpointMetrics metrics() {
+        return metrics;
     }
 
     /**
@@ -47,7 +55,7 @@ final class DeployedEndpoint {
                     + " returned no instance of " + config.getEndpointClass().getName());
         }
         EndpointInstance<?> release = FerryDefaultConfigurator.takeRelease(configurator, instance);
-        Endpoint endpoint = pojo != null ? new PojoEndpoint(instance, pojo, pathParameters) : (Endpoint) instance;
+        Endpoint endpoint = pojo != null ? new PojoEndpoint(instance, pojo, pathParameters, metrics) : (Endpoint) instance;
         return ReleasingEndpoint.wrap(endpoint, release);
     }
 }

@@ -8,6 +8,7 @@ import dev.ferry.extension.deflate.ZlibPool;
 import dev.ferry.handshake.FerryExtension;
 import dev.ferry.handshake.HandshakeValidator;
 import dev.ferry.instance.ReleasingEndpoint;
+import dev.ferry.metrics.JmxRegistrations;
 import dev.ferry.session.FerrySession;
 import dev.ferry.session.HandshakeInfo;
 import dev.ferry.session.SessionLimits;
@@ -22,6 +23,7 @@ import jakarta.websocket.server.ServerContainer;
 import jakarta.websocket.server.ServerEndpointConfig;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +54,8 @@ public final class FerryServerContainer implements ServerContainer {
             Runtime.getRuntime().availableProcessors() * 2);
     private final AtomicLong sessionIds = new AtomicLong();
     private final ScheduledThreadPoolExecutor timers;
+    /** The endpoints' MBeans, or null when dev.ferry.jmx is false. */
+    private final JmxRegistrations jmx;
     private volatile ProgrammaticUpgrade programmaticUpgrade;
     private final java.util.concurrent.atomic.AtomicBoolean shutDown = new java.util.concurrent.atomic.AtomicBoolean();
     private final Object clientLock = new Object();
@@ -62,8 +66,19 @@ public final class FerryServerContainer implements ServerContainer {
     private volatile int defaultMaxText;
     private volatile int defaultMaxBinary;
 
+    /** A container named {@code /} in JMX. */
     public FerryServerContainer(FerrySettings settings, ClassLoader applicationClassLoader) {
+        this(settings, applicationClassLoader, "/");
+    }
+
+    /**
+     * @param applicationName how JMX names the application, its context path ({@code /} for the
+     *                        root); containers of the same name are told apart by a number
+     */
+    public FerryServerContainer(FerrySettings settings, ClassLoader applicationClassLoader, String applicationName) {
         this.settings = settings;
+        this.jmx = settings.jmx()
+                ? new JmxRegistrations(ManagementFactory.getPlatformMBeanServer(), applicationName) : null;
         this.applicationClassLoader = applicationClassLoader;
         this.defaultIdleTimeout = settings.idleTimeoutMillis();
         this.defaultAsyncSendTimeout = settings.sendTimeoutMillis();
@@ -154,6 +169,9 @@ public final class FerryServerContainer implements ServerContainer {
             Thread.currentThread().interrupt();
         }
         zlib.close();
+        if (jmx != null) {
+            jmx.unregisterAll();
+        }
         synchronized (clientLock) {
             if (client != null) {
                 client.close();
@@ -187,6 +205,9 @@ public final class FerryServerContainer implements ServerContainer {
     private void register(DeployedEndpoint endpoint) throws DeploymentException {
         endpoints.add(endpoint.config().getPath(), endpoint);
         deployed.add(endpoint);
+        if (jmx != null) {
+            jmx.register(endpoint.metrics());
+        }
     }
 
     @Override
@@ -236,7 +257,8 @@ public final class FerryServerContainer implements ServerContainer {
                     PerMessageDeflate deflate = extensions.deflate() == null ? null
                             : new PerMessageDeflate(extensions.deflate(), true, zlib);
                     FerrySession session = new FerrySession(id, FerryServerContainer.this, instance, config, info,
-                            endpoint.openSessions(), limits, transport, true, null, timers, deflate);
+                            endpoint.openSessions(), limits, transport, true, null, timers, deflate,
+                            endpoint.metrics());
                     session.open();
                 }
 

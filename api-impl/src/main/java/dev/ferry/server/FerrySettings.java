@@ -23,6 +23,8 @@ import java.util.function.Function;
  *                             always allowed
  * @param deflateContextTakeover false: both sides compress each message afresh, so an idle
  *                             connection holds no compression state (less memory, less compression)
+ * @param jmx                  whether each deployed endpoint's metrics are registered as an MBean
+ *                             in the platform MBean server
  */
 public record FerrySettings(
         long maxTextMessageSize,
@@ -36,7 +38,8 @@ public record FerrySettings(
         long pongTimeoutMillis,
         boolean deflate,
         boolean deflateContextTakeover,
-        java.util.List<String> allowedOrigins) {
+        java.util.List<String> allowedOrigins,
+        boolean jmx) {
 
     public FerrySettings {
         allowedOrigins = java.util.List.copyOf(allowedOrigins);
@@ -46,7 +49,7 @@ public record FerrySettings(
 
     public static FerrySettings defaults() {
         return new FerrySettings(64 * 1024, 64 * 1024, 16L * 1024 * 1024, 0, 30_000, 5_000, 4L * 1024 * 1024,
-                0, 10_000, true, true, java.util.List.of());
+                0, 10_000, true, true, java.util.List.of(), true);
     }
 
     /**
@@ -69,7 +72,8 @@ public record FerrySettings(
                 read(lookup, "pongTimeout", d.pongTimeoutMillis),
                 readFlag(lookup, "deflate", d.deflate),
                 readFlag(lookup, "deflateContextTakeover", d.deflateContextTakeover),
-                readList(lookup, "allowedOrigins", d.allowedOrigins));
+                readList(lookup, "allowedOrigins", d.allowedOrigins),
+                readFlag(lookup, "jmx", d.jmx));
     }
 
     /** A comma- or whitespace-separated list; "*" (or nothing) means every origin. */

@@ -48,19 +48,32 @@ public final class FerrySession implements Session, ConnectionEvents {
     private final FerryBasicRemote basic;
     private final FerryAsyncRemote async;
     private final Map<String, Object> userProperties;
+    private final SessionCounters counters;
 
     private volatile int maxTextMessageBufferSize;
     private volatile int maxBinaryMessageBufferSize;
     private volatile long maxIdleTimeout;
 
-    /**
-     * @param peers the live set of open sessions of the same endpoint; this session adds itself
-     *              on open and removes itself on close
-     */
+    /** A session whose traffic is not counted (clients, tests). */
     public FerrySession(String id, WebSocketContainer container, Endpoint endpoint, EndpointConfig config,
             HandshakeInfo handshake, Set<FerrySession> peers, SessionLimits limits,
             dev.ferry.transport.Transport transport, boolean server, java.util.Random maskKeys,
             ScheduledExecutorService timers, dev.ferry.extension.deflate.PerMessageDeflate deflate) {
+        this(id, container, endpoint, config, handshake, peers, limits, transport, server, maskKeys, timers, deflate,
+                SessionCounters.NONE);
+    }
+
+    /**
+     * @param peers    the live set of open sessions of the same endpoint; this session adds itself
+     *                 on open and removes itself on close
+     * @param counters where this session counts its traffic (its endpoint's metrics)
+     */
+    public FerrySession(String id, WebSocketContainer container, Endpoint endpoint, EndpointConfig config,
+            HandshakeInfo handshake, Set<FerrySession> peers, SessionLimits limits,
+            dev.ferry.transport.Transport transport, boolean server, java.util.Random maskKeys,
+            ScheduledExecutorService timers, dev.ferry.extension.deflate.PerMessageDeflate deflate,
+            SessionCounters counters) {
+        this.counters = counters;
         this.id = id;
         this.container = container;
         this.endpoint = endpoint;
@@ -76,7 +89,7 @@ public final class FerrySession implements Session, ConnectionEvents {
         this.encoders = new EncoderSet(config.getEncoders(), config);
         this.handlers = new MessageHandlerRegistry(config, decoders);
         this.connection = new WebSocketConnection(transport, this, server, maskKeys, limits.maxFrameSize(),
-                limits.maxOutboundBytes(), limits.closeTimeoutMillis(), timers, deflate);
+                limits.maxOutboundBytes(), limits.closeTimeoutMillis(), timers, deflate, counters);
         MessageSender sender = new MessageSender(connection, encoders);
         this.basic = new FerryBasicRemote(this, sender);
         this.async = new FerryAsyncRemote(this, sender, limits.sendTimeoutMillis());
@@ -86,6 +99,7 @@ public final class FerrySession implements Session, ConnectionEvents {
 
     /** Calls the endpoint's onOpen, then starts reading. */
     public void open() {
+        counters.sessionOpened();
         peers.add(this);
         connection.runAsDelivering(() -> {
             try {
@@ -122,7 +136,10 @@ public final class FerrySession implements Session, ConnectionEvents {
     /** Ends the session at once after a send failed in a way that leaves the connection unusable. */
     void abort(Throwable cause) {
         LOG.log(Level.DEBUG, () -> "Session " + id + " aborted: " + cause.getMessage());
-        connection.close(jakarta.websocket.CloseReason.CloseCodes.GOING_AWAY.getCode(), "Send timeout");
+        int code = jakarta.websocket.CloseReason.CloseCodes.GOING_AWAY.getCode();
+        if (connection.close(code, "Send timeout")) {
+            counters.closedOnError(code);
+        }
         connection.transport().close(true);
     }
 
@@ -155,6 +172,7 @@ public final class FerrySession implements Session, ConnectionEvents {
 
     @Override
     public void onApplicationError(Throwable failure) {
+        counters.errorReported();
         try {
             endpoint.onError(this, failure);
         } catch (RuntimeException | Error e) {
@@ -165,6 +183,7 @@ public final class FerrySession implements Session, ConnectionEvents {
     @Override
     public void onClosed(int code, String reason) {
         peers.remove(this);
+        counters.sessionClosed();
         try {
             endpoint.onClose(this, new CloseReason(CloseReason.CloseCodes.getCloseCode(code), fitReason(reason)));
         } catch (RuntimeException | Error e) {

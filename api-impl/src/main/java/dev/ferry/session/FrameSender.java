@@ -28,6 +28,7 @@ final class FrameSender {
     private final boolean maskFrames;
     private final Random maskKeys;
     private final long maxQueuedBytes;
+    private final SessionCounters counters;
 
     private final ReentrantLock lock = new ReentrantLock();
     private final ArrayDeque<Pending> queue = new ArrayDeque<>();
@@ -35,12 +36,16 @@ final class FrameSender {
     private boolean outputClosed;
     private long queuedBytes;
     private boolean readingPaused;
+    /** The most bytes ever queued here; the endpoint's metrics hear of each new high. */
+    private long queuedPeak;
 
-    FrameSender(Transport transport, boolean maskFrames, Random maskKeys, long maxQueuedBytes) {
+    FrameSender(Transport transport, boolean maskFrames, Random maskKeys, long maxQueuedBytes,
+            SessionCounters counters) {
         this.transport = transport;
         this.maskFrames = maskFrames;
         this.maskKeys = maskKeys;
         this.maxQueuedBytes = maxQueuedBytes;
+        this.counters = counters;
     }
 
     /**
@@ -65,6 +70,7 @@ final class FrameSender {
         Pending frame = encode(opcode, fin, rsv, payload, callback);
         boolean becomeFlusher;
         boolean pause = false;
+        long newPeak = 0;
         lock.lock();
         try {
             if (outputClosed) {
@@ -74,6 +80,9 @@ final class FrameSender {
                 outputClosed = last;
                 queue.add(frame);
                 queuedBytes += frame.size();
+                if (queuedBytes > queuedPeak) {
+                    queuedPeak = newPeak = queuedBytes;
+                }
                 if (!readingPaused && queuedBytes > maxQueuedBytes) {
                     readingPaused = pause = true;
                 }
@@ -86,6 +95,9 @@ final class FrameSender {
         if (frame == null) {
             callback.done(new IOException("The WebSocket session is closed; nothing more can be sent"));
             return;
+        }
+        if (newPeak > 0) {
+            counters.outboundQueueReached(newPeak);
         }
         if (pause) {
             transport.pauseReading();
@@ -225,6 +237,7 @@ final class FrameSender {
 
         @Override
         public void completed() {
+            counters.bytesSent(size);
             written(batch, null);
             if (!state.compareAndSet(PENDING, DONE_IN_CALL)) {
                 flush();

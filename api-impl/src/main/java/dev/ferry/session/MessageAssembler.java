@@ -27,6 +27,7 @@ final class MessageAssembler implements FrameHandler {
 
     private final InboundReceiver receiver;
     private final MessageInflater inflater;
+    private final SessionCounters counters;
     private final Utf8Validator utf8 = new Utf8Validator();
     /** Hands each inflated piece on as if it had arrived uncompressed (allocated once). */
     private final java.util.function.Consumer<ByteBuffer> inflated = piece -> accept(piece, false);
@@ -53,9 +54,10 @@ final class MessageAssembler implements FrameHandler {
     private int controlLength;
 
     /** @param inflater permessage-deflate's inflater, or {@code null} when it was not negotiated */
-    MessageAssembler(InboundReceiver receiver, MessageInflater inflater) {
+    MessageAssembler(InboundReceiver receiver, MessageInflater inflater, SessionCounters counters) {
         this.receiver = receiver;
         this.inflater = inflater;
+        this.counters = counters;
     }
 
     @Override
@@ -146,6 +148,7 @@ final class MessageAssembler implements FrameHandler {
             if (messageOpcode == Opcode.TEXT) {
                 utf8.endOfMessage();
             }
+            counters.messageReceived();
             if (whole) {
                 deliverWhole();
             } else if (!lastDelivered) {

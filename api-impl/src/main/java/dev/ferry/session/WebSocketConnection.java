@@ -41,6 +41,7 @@ final class WebSocketConnection implements TransportListener, InboundReceiver {
     private final ScheduledExecutorService timers;
     private final long closeTimeoutMillis;
     private final PerMessageDeflate deflate;
+    private final SessionCounters counters;
 
     private final Object stateLock = new Object();
     private State state = State.OPEN;
@@ -61,17 +62,22 @@ final class WebSocketConnection implements TransportListener, InboundReceiver {
     /** The payload of keep-alive pings; their pongs are not shown to the application. */
     private static final byte[] KEEP_ALIVE = "ferry-keepalive".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
-    /** @param deflate permessage-deflate as negotiated, or {@code null} */
+    /**
+     * @param deflate  permessage-deflate as negotiated, or {@code null}
+     * @param counters where traffic and failures are counted
+     */
     WebSocketConnection(Transport transport, ConnectionEvents events, boolean server, Random maskKeys,
             long maxFrameSize, long maxQueuedBytes, long closeTimeoutMillis, ScheduledExecutorService timers,
-            PerMessageDeflate deflate) {
+            PerMessageDeflate deflate, SessionCounters counters) {
         this.transport = transport;
         this.events = events;
         this.deflate = deflate;
-        this.parser = new FrameParser(server, new MessageAssembler(this, deflate == null ? null : deflate.inflater()));
+        this.counters = counters;
+        this.parser = new FrameParser(server,
+                new MessageAssembler(this, deflate == null ? null : deflate.inflater(), counters));
         this.parser.setMaxFrameSize(maxFrameSize);
         this.parser.setAllowedRsv(deflate == null ? 0 : PerMessageDeflate.RSV);
-        this.sender = new FrameSender(transport, !server, maskKeys, maxQueuedBytes);
+        this.sender = new FrameSender(transport, !server, maskKeys, maxQueuedBytes, counters);
         this.closeTimeoutMillis = closeTimeoutMillis;
         this.timers = timers;
     }
@@ -138,6 +144,9 @@ final class WebSocketConnection implements TransportListener, InboundReceiver {
             return;
         }
         lastActivityNanos = System.nanoTime();
+        if (fin && !Opcode.isControl(opcode)) {
+            counters.messageSent();
+        }
         sender.send(opcode, fin, rsv, payload, callback);
     }
 
@@ -148,11 +157,15 @@ final class WebSocketConnection implements TransportListener, InboundReceiver {
         sendData(opcode, true, payload, callback);
     }
 
-    /** Starts the close handshake from this side. */
-    void close(int code, String reason) {
+    /**
+     * Starts the close handshake from this side.
+     *
+     * @return false when the connection was already closing (nothing was sent)
+     */
+    boolean close(int code, String reason) {
         synchronized (stateLock) {
             if (state != State.OPEN) {
-                return;
+                return false;
             }
             state = State.CLOSE_SENT;
             outcomeCode = code;
@@ -166,6 +179,7 @@ final class WebSocketConnection implements TransportListener, InboundReceiver {
             }
         });
         armCloseTimer();
+        return true;
     }
 
     // ---- timers -------------------------------------------------------------------------------
@@ -249,6 +263,7 @@ final class WebSocketConnection implements TransportListener, InboundReceiver {
             return;
         }
         lastActivityNanos = System.nanoTime();
+        counters.bytesReceived(data.remaining());
         Thread previous = deliveringThread;
         deliveringThread = Thread.currentThread();
         try {
@@ -380,6 +395,7 @@ final class WebSocketConnection implements TransportListener, InboundReceiver {
             }
         }
         if (before == State.OPEN) {
+            counters.closedOnError(code);
             sender.sendClose(CloseFrames.encodePayload(code, reason), failure -> transport.close(failure != null));
             armCloseTimer();
         } else {

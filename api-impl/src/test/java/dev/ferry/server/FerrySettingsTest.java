@@ -29,9 +29,10 @@ class FerrySettingsTest {
                 Map.entry("dev.ferry.maxOutboundBytes", "7"), Map.entry("dev.ferry.pingInterval", "8"),
                 Map.entry("dev.ferry.pongTimeout", "9"), Map.entry("dev.ferry.deflate", "false"),
                 Map.entry("dev.ferry.deflateContextTakeover", "FALSE"),
-                Map.entry("dev.ferry.allowedOrigins", "https://a.example, https://b.example")));
+                Map.entry("dev.ferry.allowedOrigins", "https://a.example, https://b.example"),
+                Map.entry("dev.ferry.jmx", "false")));
         assertEquals(new FerrySettings(1, 2, 3, 4, 5, 6, 7, 8, 9, false, false,
-                List.of("https://a.example", "https://b.example")), s);
+                List.of("https://a.example", "https://b.example"), false), s);
     }
 
     @Test

@@ -39,7 +39,8 @@ public final class FerryServletContainerInitializer implements ServletContainerI
         } catch (IllegalArgumentException e) {
             throw new ServletException("Ferry WebSocket: " + e.getMessage(), e);
         }
-        FerryServerContainer container = new FerryServerContainer(settings, context.getClassLoader());
+        FerryServerContainer container = new FerryServerContainer(settings, context.getClassLoader(),
+                context.getContextPath() == null || context.getContextPath().isEmpty() ? "/" : context.getContextPath());
         // Published even when nothing was scanned: applications add endpoints later through
         // ServerContainer.addEndpoint from their own initializers and listeners.
         context.setAttribute(ServerContainer.class.getName(), container);

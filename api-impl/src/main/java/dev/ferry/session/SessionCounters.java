@@ -1,0 +1,52 @@
+package dev.ferry.session;
+
+/**
+ * Where a session counts its traffic, for its endpoint's metrics (JMX). Its methods sit on the
+ * hot path, per read, per message, per queued frame: an implementation only adds to counters,
+ * never locks, blocks or allocates. Called from any thread.
+ */
+public interface SessionCounters {
+
+    /** Counts nothing: client sessions, and tests. */
+    SessionCounters NONE = new SessionCounters() {
+    };
+
+    /** The session opened (before {@code onOpen}). */
+    default void sessionOpened() {
+    }
+
+    /** The session ended, however it ended; once per opened session. */
+    default void sessionClosed() {
+    }
+
+    /** {@code bytes} arrived from the peer (frames as they travel: headers, control frames, compressed payloads). */
+    default void bytesReceived(long bytes) {
+    }
+
+    /** {@code bytes} of frames were handed to the transport. */
+    default void bytesSent(long bytes) {
+    }
+
+    /** A whole text or binary message arrived. */
+    default void messageReceived() {
+    }
+
+    /** A whole text or binary message (its last frame) was queued for sending. */
+    default void messageSent() {
+    }
+
+    /**
+     * This side closed the connection with {@code closeCode} because something went wrong: a
+     * protocol violation of the peer, a message too big, an internal error, a dead peer.
+     */
+    default void closedOnError(int closeCode) {
+    }
+
+    /** The endpoint's {@code onError} was called. */
+    default void errorReported() {
+    }
+
+    /** The session's outbound queue reached a new high of {@code queuedBytes}. */
+    default void outboundQueueReached(long queuedBytes) {
+    }
+}
