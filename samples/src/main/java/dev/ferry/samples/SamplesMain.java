@@ -1,13 +1,18 @@
 package dev.ferry.samples;
 
+import dev.ferry.samples.cdi.CdiSample;
+import dev.ferry.samples.cdi.GreeterEndpoint;
 import java.io.PrintStream;
+import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The demo: {@code java -jar samples/target/ferry-samples.jar [--port N] [--container tomcat|jetty|jetty-ee11]}
- * serves {@link EchoEndpoint} at {@code /echo} from an embedded servlet container running Ferry.
+ * serves {@link EchoEndpoint} at {@code /echo} from an embedded servlet container running Ferry,
+ * and, when Weld is on the class path (built with {@code -Pcdi}), the CDI sample
+ * {@link GreeterEndpoint} at {@code /cdi/greeter}.
  */
 public final class SamplesMain {
 
@@ -36,12 +41,23 @@ public final class SamplesMain {
             System.out.println(USAGE);
             return;
         }
+        Set<Class<?>> endpoints = new LinkedHashSet<>(Set.of(EchoEndpoint.class));
+        // With Weld on the class path, CDI runs and Ferry takes endpoint instances from it.
+        boolean withCdi = CdiSample.weldVisible();
+        AutoCloseable cdi = withCdi ? CdiSample.startWeld() : () -> { };
+        if (withCdi) {
+            endpoints.add(GreeterEndpoint.class);
+        }
         EmbeddedServer server = options.kind().create();
-        server.start(options.port(), Set.of(EchoEndpoint.class));
+        server.start(options.port(), endpoints);
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> stopOnSignal(server, stopped), "ferry-samples-shutdown"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stopOnSignal(server, cdi, stopped),
+                "ferry-samples-shutdown"));
         System.out.println("Ferry echo endpoint: ws://localhost:" + server.port() + "/echo (container: "
                 + options.kind().cliName() + ")");
+        if (withCdi) {
+            System.out.println("CDI greeter endpoint: ws://localhost:" + server.port() + "/cdi/greeter");
+        }
         System.out.println("Stop with Ctrl+C.");
         // Container threads may be daemons (Tomcat's are), so keep the JVM alive until told to stop.
         while (!stopped.await(1, TimeUnit.HOURS)) {
@@ -95,10 +111,11 @@ public final class SamplesMain {
         throw new IllegalArgumentException("Port must be a number from 0 to 65535, not '" + value + "'.");
     }
 
-    private static void stopOnSignal(EmbeddedServer server, CountDownLatch stopped) {
+    private static void stopOnSignal(EmbeddedServer server, AutoCloseable cdi, CountDownLatch stopped) {
         PrintStream out = System.out;
         try {
             server.stop();
+            cdi.close();
             out.println("Ferry samples stopped.");
         } catch (Exception e) {
             e.printStackTrace();

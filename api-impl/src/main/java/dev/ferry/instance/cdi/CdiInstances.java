@@ -5,6 +5,7 @@ import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.enterprise.inject.spi.Unmanaged;
 import java.lang.System.Logger.Level;
+import java.util.ServiceConfigurationError;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -50,6 +51,10 @@ public final class CdiInstances {
             return CDI.current().getBeanManager();
         } catch (IllegalStateException e) {
             // The API is there but no container runs (or none for this application).
+            return null;
+        } catch (RuntimeException | ServiceConfigurationError e) {
+            // A provider that fails differently must not fail every handshake: serve without CDI.
+            LOG.log(Level.DEBUG, "No CDI container available", e);
             return null;
         }
     }
