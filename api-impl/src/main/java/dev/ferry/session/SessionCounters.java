@@ -1,9 +1,9 @@
 package dev.ferry.session;
 
 /**
- * Where a session counts its traffic, for its endpoint's metrics (JMX). Its methods sit on the
+ * Where a session counts its traffic, for its endpoint's metrics (JMX). Most methods sit on the
  * hot path, per read, per message, per queued frame: an implementation only adds to counters,
- * never locks, blocks or allocates. Called from any thread.
+ * never locks or blocks, and allocates nothing there. Called from any thread.
  */
 public interface SessionCounters {
 
