@@ -130,7 +130,7 @@ final class FrameSender {
             body = ByteBuffer.allocate(length).put(payload.duplicate()).flip();
             Masker.mask(body, 0, length, key, 0);
         }
-        return new Pending(header, body, callback);
+        return new Pending(header, body, callback, header.remaining() + (long) body.remaining());
     }
 
     /** Writes batches until the queue is empty or a write goes asynchronous. */
@@ -190,10 +190,11 @@ final class FrameSender {
         }
     }
 
-    private record Pending(ByteBuffer header, ByteBuffer payload, SendCallback callback) {
-        long size() {
-            return header.remaining() + (long) payload.remaining();
-        }
+    /**
+     * One queued frame. Its size is fixed when queued: the transport consumes the buffers as it
+     * writes them, so their remaining bytes are zero by the time the write completes.
+     */
+    private record Pending(ByteBuffer header, ByteBuffer payload, SendCallback callback, long size) {
     }
 
     /**

@@ -91,7 +91,7 @@ public final class InMemoryTransport implements Transport {
         List<ByteBuffer> copies = new ArrayList<>();
         for (ByteBuffer b : buffers) {
             ByteBuffer copy = ByteBuffer.allocate(b.remaining());
-            copy.put(b.duplicate()).flip();
+            copy.put(b).flip(); // consumes b, as a socket write does
             copies.add(copy);
         }
         Runnable completion = () -> {
