@@ -17,6 +17,7 @@
     const li = document.createElement('li');
     li.className = className;
     for (const [cls, text] of parts) {
+      if (li.firstChild) { li.appendChild(document.createTextNode(' ')); } // so copied text reads well
       const span = document.createElement('span');
       span.className = cls;
       span.textContent = text;
