@@ -20,11 +20,11 @@ public final class DemoApplication {
     private DemoApplication() {
     }
 
-    /** Starts {@code server} on {@code port} with the demo; {@code bridge} may be null (no {@code /tcp}). */
-    public static void start(EmbeddedServer server, int port, TcpBridge bridge) throws Exception {
+    /** Starts {@code server} on {@code port} with the demo and {@code bridges} (the demo has one or none). */
+    public static void start(EmbeddedServer server, int port, List<TcpBridge> bridges) throws Exception {
         List<EmbeddedServer.Initializer> extras = new ArrayList<>();
         extras.add(pages());
-        if (bridge != null) {
+        for (TcpBridge bridge : bridges) {
             extras.add(bridge.initializer());
         }
         server.start(port, ENDPOINTS, extras.toArray(EmbeddedServer.Initializer[]::new));

@@ -3,6 +3,7 @@ package dev.ferry.samples;
 import dev.ferry.samples.tcp.TcpBridge;
 import dev.ferry.samples.tcp.TcpTarget;
 import java.io.PrintStream;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -42,7 +43,7 @@ public final class SamplesMain {
         }
         EmbeddedServer server = options.kind().create();
         TcpBridge bridge = options.tcpTarget() == null ? null : new TcpBridge(options.tcpTarget());
-        DemoApplication.start(server, options.port(), bridge);
+        DemoApplication.start(server, options.port(), bridge == null ? List.of() : List.of(bridge));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stopOnSignal(server, stopped), "ferry-samples-shutdown"));
         String host = "localhost:" + server.port();
@@ -50,7 +51,7 @@ public final class SamplesMain {
         System.out.println("  Chat (open in a browser): http://" + host + "/");
         System.out.println("  Echo endpoint:            ws://" + host + "/echo");
         if (bridge != null) {
-            System.out.println("  TCP bridge:               ws://" + host + TcpBridge.PATH + " -> " + bridge.target());
+            System.out.println("  TCP bridge:               ws://" + host + bridge.path() + " -> " + bridge.target());
         }
         System.out.println("Stop with Ctrl+C.");
         // Container threads may be daemons (Tomcat's are), so keep the JVM alive until told to stop.

@@ -28,7 +28,7 @@ class ChatBrowserTest {
     @BeforeAll
     void start() throws Exception {
         Browser.requireInstalled();
-        demos = RunningDemos.start(() -> null);
+        demos = RunningDemos.start();
     }
 
     @AfterAll

@@ -28,7 +28,7 @@ class ChatEndpointTest {
 
     @BeforeAll
     void start() throws Exception {
-        demos = RunningDemos.start(() -> null);
+        demos = RunningDemos.start();
         http = HttpClient.newHttpClient();
     }
 

@@ -2,6 +2,7 @@ package dev.ferry.samples;
 
 import dev.ferry.samples.tcp.TcpBridge;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -10,8 +11,13 @@ final class RunningDemos implements AutoCloseable {
 
     private final Map<ServerKind, EmbeddedServer> servers = new EnumMap<>(ServerKind.class);
 
-    /** @param bridges makes each server's TCP bridge, or gives null for none */
-    static RunningDemos start(Supplier<TcpBridge> bridges) throws Exception {
+    /** With no TCP bridge. */
+    static RunningDemos start() throws Exception {
+        return start(List::of);
+    }
+
+    /** @param bridges makes each server's TCP bridges (each server needs bridges of its own) */
+    static RunningDemos start(Supplier<List<TcpBridge>> bridges) throws Exception {
         RunningDemos running = new RunningDemos();
         try {
             for (ServerKind kind : ServerKind.values()) {

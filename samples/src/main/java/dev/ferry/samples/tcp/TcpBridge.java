@@ -17,23 +17,26 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A TCP bridge deployment: the endpoint at {@link #PATH}, the TCP service it relays to and the
+ * A TCP bridge deployment: the endpoint at a path, the TCP service it relays to and the
  * threads that read from TCP, one per connection and at most {@code maxConnections} of them (a
  * connection past that is refused with 1013, rather than queued behind the others).
  */
 public final class TcpBridge {
 
+    /** Where the demo deploys its bridge. */
     public static final String PATH = "/tcp";
 
+    private final String path;
     private final TcpTarget target;
     private final int maxConnections;
     private final int connectTimeoutMillis;
     private final ThreadPoolExecutor readers;
 
-    public TcpBridge(TcpTarget target, int maxConnections, int connectTimeoutMillis) {
+    public TcpBridge(String path, TcpTarget target, int maxConnections, int connectTimeoutMillis) {
         if (maxConnections < 1) {
             throw new IllegalArgumentException("maxConnections must be at least 1");
         }
+        this.path = path;
         this.target = target;
         this.maxConnections = maxConnections;
         this.connectTimeoutMillis = connectTimeoutMillis;
@@ -46,9 +49,13 @@ public final class TcpBridge {
         });
     }
 
-    /** The demo's settings: 64 connections, 5 s to connect. */
+    /** The demo's settings: at {@link #PATH}, 64 connections, 5 s to connect. */
     public TcpBridge(TcpTarget target) {
-        this(target, 64, 5000);
+        this(PATH, target, 64, 5000);
+    }
+
+    public String path() {
+        return path;
     }
 
     public TcpTarget target() {
@@ -71,7 +78,7 @@ public final class TcpBridge {
     /** The endpoint's configuration; its configurator hands this bridge to every endpoint instance. */
     public ServerEndpointConfig endpointConfig() {
         TcpBridge bridge = this;
-        return ServerEndpointConfig.Builder.create(TcpBridgeEndpoint.class, PATH)
+        return ServerEndpointConfig.Builder.create(TcpBridgeEndpoint.class, path)
                 .subprotocols(List.of(Framing.SUBPROTOCOLS))
                 .configurator(new ServerEndpointConfig.Configurator() {
                     @Override
@@ -108,7 +115,7 @@ public final class TcpBridge {
             try {
                 serverContainer.addEndpoint(endpointConfig());
             } catch (DeploymentException e) {
-                throw new IllegalStateException("Cannot deploy the TCP bridge at " + PATH, e);
+                throw new IllegalStateException("Cannot deploy the TCP bridge at " + path, e);
             }
         }
 
