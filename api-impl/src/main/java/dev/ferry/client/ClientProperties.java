@@ -62,15 +62,7 @@ final class ClientProperties {
     /** The container's defaults, overridden by the config's {@code dev.ferry.*} user properties. */
     static SessionLimits limits(ClientEndpointConfig config, FerrySettings base, long idleTimeout, long sendTimeout,
             int maxText, int maxBinary) {
-        Map<String, Object> p = config.getUserProperties();
-        return new SessionLimits(
-                clampToInt(number(p, FerrySettings.PREFIX + "maxTextMessageSize", maxText)),
-                clampToInt(number(p, FerrySettings.PREFIX + "maxBinaryMessageSize", maxBinary)),
-                number(p, FerrySettings.PREFIX + "maxFrameSize", base.maxFrameSize()),
-                number(p, FerrySettings.PREFIX + "idleTimeout", idleTimeout),
-                number(p, FerrySettings.PREFIX + "sendTimeout", sendTimeout),
-                number(p, FerrySettings.PREFIX + "closeTimeout", base.closeTimeoutMillis()),
-                number(p, FerrySettings.PREFIX + "maxOutboundBytes", base.maxOutboundBytes()));
+        return SessionLimits.resolve(config.getUserProperties(), base, idleTimeout, sendTimeout, maxText, maxBinary);
     }
 
     private static long number(Map<String, Object> properties, String name, long fallback) {
@@ -84,9 +76,5 @@ final class ClientProperties {
             LOG.log(Level.WARNING, "Ignoring client property " + name + "='" + value + "': not a whole number");
             return fallback;
         }
-    }
-
-    static int clampToInt(long value) {
-        return (int) Math.min(Integer.MAX_VALUE, Math.max(0, value));
     }
 }

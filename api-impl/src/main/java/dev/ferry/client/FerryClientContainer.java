@@ -74,8 +74,8 @@ public final class FerryClientContainer implements WebSocketContainer, AutoClose
 
     private volatile long defaultIdleTimeout = settings.idleTimeoutMillis();
     private volatile long defaultAsyncSendTimeout = settings.sendTimeoutMillis();
-    private volatile int defaultMaxText = ClientProperties.clampToInt(settings.maxTextMessageSize());
-    private volatile int defaultMaxBinary = ClientProperties.clampToInt(settings.maxBinaryMessageSize());
+    private volatile int defaultMaxText = SessionLimits.clampToInt(settings.maxTextMessageSize());
+    private volatile int defaultMaxBinary = SessionLimits.clampToInt(settings.maxBinaryMessageSize());
 
     public FerryClientContainer() {
     }

@@ -65,8 +65,8 @@ public final class FerryServerContainer implements ServerContainer {
         this.applicationClassLoader = applicationClassLoader;
         this.defaultIdleTimeout = settings.idleTimeoutMillis();
         this.defaultAsyncSendTimeout = settings.sendTimeoutMillis();
-        this.defaultMaxText = clampToInt(settings.maxTextMessageSize());
-        this.defaultMaxBinary = clampToInt(settings.maxBinaryMessageSize());
+        this.defaultMaxText = SessionLimits.clampToInt(settings.maxTextMessageSize());
+        this.defaultMaxBinary = SessionLimits.clampToInt(settings.maxBinaryMessageSize());
         this.timers = new ScheduledThreadPoolExecutor(1, runnable -> {
             Thread t = new Thread(runnable, "ferry-timer");
             t.setDaemon(true);
@@ -191,6 +191,11 @@ public final class FerryServerContainer implements ServerContainer {
         }
 
         @Override
+        public boolean allowsOrigin(String origin) {
+            return settings.allowsOrigin(origin);
+        }
+
+        @Override
         public boolean deflateEnabled(ServerEndpointConfig config) {
             return flag(config.getUserProperties(), "deflate", settings.deflate());
         }
@@ -233,34 +238,10 @@ public final class FerryServerContainer implements ServerContainer {
 
     /** The container's defaults, overridden by {@code dev.ferry.*} user properties of the endpoint. */
     private SessionLimits limitsFor(ServerEndpointConfig config) {
-        Map<String, Object> p = config.getUserProperties();
-        return new SessionLimits(
-                clampToInt(override(p, "maxTextMessageSize", defaultMaxText)),
-                clampToInt(override(p, "maxBinaryMessageSize", defaultMaxBinary)),
-                override(p, "maxFrameSize", settings.maxFrameSize()),
-                override(p, "idleTimeout", defaultIdleTimeout),
-                override(p, "sendTimeout", defaultAsyncSendTimeout),
-                override(p, "closeTimeout", settings.closeTimeoutMillis()),
-                override(p, "maxOutboundBytes", settings.maxOutboundBytes()));
+        return SessionLimits.resolve(config.getUserProperties(), settings, defaultIdleTimeout, defaultAsyncSendTimeout,
+                defaultMaxText, defaultMaxBinary);
     }
 
-    private static long override(Map<String, Object> properties, String name, long fallback) {
-        Object value = properties.get(FerrySettings.PREFIX + name);
-        if (value == null) {
-            return fallback;
-        }
-        try {
-            return value instanceof Number n ? n.longValue() : Long.parseLong(value.toString().trim());
-        } catch (NumberFormatException e) {
-            LOG.log(Level.WARNING, "Ignoring endpoint property " + FerrySettings.PREFIX + name + "='" + value
-                    + "': not a whole number");
-            return fallback;
-        }
-    }
-
-    private static int clampToInt(long value) {
-        return (int) Math.min(Integer.MAX_VALUE, Math.max(0, value));
-    }
 
     @Override
     public long getDefaultAsyncSendTimeout() {

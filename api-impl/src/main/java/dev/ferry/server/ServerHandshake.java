@@ -38,6 +38,9 @@ final class ServerHandshake {
         ServerEndpointConfig config = new PerSessionConfig(endpoint.config());
         ServerEndpointConfig.Configurator configurator = config.getConfigurator();
         String origin = first(request.headers(), "Origin");
+        if (!container.allowsOrigin(origin)) {
+            return reject(403, "Origin " + abbreviate(origin) + " is not in dev.ferry.allowedOrigins");
+        }
         if (!configurator.checkOrigin(origin)) {
             return reject(403, "Origin " + abbreviate(origin) + " is not allowed to open a WebSocket here");
         }
@@ -110,6 +113,9 @@ final class ServerHandshake {
         List<Extension> installedExtensions();
 
         boolean deflateEnabled(ServerEndpointConfig config);
+
+        /** The container-wide origin allow-list (dev.ferry.allowedOrigins). */
+        boolean allowsOrigin(String origin);
 
         boolean deflateContextTakeover(ServerEndpointConfig config);
 

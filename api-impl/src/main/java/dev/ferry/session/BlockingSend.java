@@ -12,6 +12,18 @@ final class BlockingSend implements SendCallback {
     private final CountDownLatch done = new CountDownLatch(1);
     private volatile Throwable failure;
 
+    private final boolean waits;
+
+    /** @param waits false when the caller will not wait after all (it is the delivering thread) */
+    BlockingSend(boolean waits) {
+        this.waits = waits;
+    }
+
+    @Override
+    public boolean callerWaits() {
+        return waits;
+    }
+
     @Override
     public void done(Throwable failure) {
         this.failure = failure;

@@ -95,6 +95,7 @@ public final class FerrySession implements Session, ConnectionEvents {
             }
         });
         connection.setIdleTimeout(maxIdleTimeout);
+        connection.startKeepAlive(limits.pingIntervalMillis(), limits.pongTimeoutMillis());
         connection.start();
     }
 

@@ -130,7 +130,7 @@ final class FrameSender {
             body = ByteBuffer.allocate(length).put(payload.duplicate()).flip();
             Masker.mask(body, 0, length, key, 0);
         }
-        return new Pending(header, body, callback, header.remaining() + (long) body.remaining());
+        return new Pending(header, body, callback);
     }
 
     /** Writes batches until the queue is empty or a write goes asynchronous. */
@@ -191,10 +191,13 @@ final class FrameSender {
     }
 
     /**
-     * One queued frame. Its size is fixed when queued: the transport consumes the buffers as it
-     * writes them, so their remaining bytes are zero by the time the write completes.
+     * One queued frame. Its size is taken when it is queued: a transport may consume the buffers
+     * (move their positions) while writing them.
      */
     private record Pending(ByteBuffer header, ByteBuffer payload, SendCallback callback, long size) {
+        Pending(ByteBuffer header, ByteBuffer payload, SendCallback callback) {
+            this(header, payload, callback, header.remaining() + (long) payload.remaining());
+        }
     }
 
     /**

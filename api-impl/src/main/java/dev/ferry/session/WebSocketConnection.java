@@ -54,6 +54,12 @@ final class WebSocketConnection implements TransportListener, InboundReceiver {
     private volatile long idleTimeoutMillis;
     private volatile ScheduledFuture<?> idleTimer;
     private volatile ScheduledFuture<?> closeTimer;
+    private volatile ScheduledFuture<?> keepAliveTimer;
+    /** When the keep-alive ping now awaiting its pong was sent (0 = none outstanding). */
+    private volatile long pingSentNanos;
+
+    /** The payload of keep-alive pings; their pongs are not shown to the application. */
+    private static final byte[] KEEP_ALIVE = "ferry-keepalive".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
     /** @param deflate permessage-deflate as negotiated, or {@code null} */
     WebSocketConnection(Transport transport, ConnectionEvents events, boolean server, Random maskKeys,
@@ -120,9 +126,9 @@ final class WebSocketConnection implements TransportListener, InboundReceiver {
             callback.done(new IOException("The WebSocket session is closed; nothing more can be sent"));
             return;
         }
-        if (isDeliveringThread() && sender.isOverLimit()) {
-            // This thread cannot wait for the peer (see isDeliveringThread), so what it sends while
-            // the peer reads nothing would pile up without end: refuse it instead.
+        if (!callback.callerWaits() && sender.isOverLimit()) {
+            // Nobody waits for this send (async, or the delivering thread, which must not wait),
+            // so what is sent while the peer reads nothing would pile up without end: refuse it.
             callback.done(new IOException("The peer is not reading: more than " + sender.maxQueuedBytes()
                     + " bytes wait to be sent (dev.ferry.maxOutboundBytes); message not sent"));
             if (rsv != 0) {
@@ -173,6 +179,40 @@ final class WebSocketConnection implements TransportListener, InboundReceiver {
         if (millis > 0 && !finished.get()) {
             idleTimer = timers.schedule(this::checkIdle, millis, TimeUnit.MILLISECONDS);
         }
+    }
+
+    /**
+     * Pings the peer every {@code intervalMillis} and closes the connection (1001) when a pong
+     * does not come back within {@code pongTimeoutMillis}: a dead peer or a proxy that dropped the
+     * connection is noticed, and quiet connections stay alive through proxies.
+     */
+    void startKeepAlive(long intervalMillis, long pongTimeoutMillis) {
+        if (intervalMillis > 0 && !finished.get()) {
+            keepAliveTimer = timers.schedule(() -> keepAlive(intervalMillis, pongTimeoutMillis), intervalMillis,
+                    TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void keepAlive(long intervalMillis, long pongTimeoutMillis) {
+        if (finished.get() || !isOpen()) {
+            return;
+        }
+        long sent = pingSentNanos;
+        long now = System.nanoTime();
+        if (sent != 0 && pongTimeoutMillis > 0 && now - sent >= TimeUnit.MILLISECONDS.toNanos(pongTimeoutMillis)) {
+            fail(CloseCodes.GOING_AWAY, "No pong within " + pongTimeoutMillis + " ms (dev.ferry.pongTimeout)");
+            return;
+        }
+        long delay = intervalMillis;
+        if (sent == 0) {
+            pingSentNanos = now;
+            sender.send(Opcode.PING, true, ByteBuffer.wrap(KEEP_ALIVE), SendCallback.IGNORE);
+            if (pongTimeoutMillis > 0) {
+                delay = Math.min(intervalMillis, pongTimeoutMillis);
+            }
+        }
+        keepAliveTimer = timers.schedule(() -> keepAlive(intervalMillis, pongTimeoutMillis), delay,
+                TimeUnit.MILLISECONDS);
     }
 
     private void checkIdle() {
@@ -283,6 +323,11 @@ final class WebSocketConnection implements TransportListener, InboundReceiver {
 
     @Override
     public void onPong(ByteBuffer payload) {
+        // Any pong shows the peer is alive; the answer to our own keep-alive stays ours.
+        pingSentNanos = 0;
+        if (payload.equals(ByteBuffer.wrap(KEEP_ALIVE))) {
+            return;
+        }
         PongSink sink = events.pongSink();
         if (sink != null) {
             try {
@@ -360,6 +405,10 @@ final class WebSocketConnection implements TransportListener, InboundReceiver {
         ScheduledFuture<?> idle = idleTimer;
         if (idle != null) {
             idle.cancel(false);
+        }
+        ScheduledFuture<?> keepAlive = keepAliveTimer;
+        if (keepAlive != null) {
+            keepAlive.cancel(false);
         }
         if (deflate != null) {
             deflate.release();

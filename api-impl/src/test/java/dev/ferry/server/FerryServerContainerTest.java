@@ -239,7 +239,7 @@ class FerryServerContainerTest {
         FerrySettings d = FerrySettings.defaults();
         FerryServerContainer lean = new FerryServerContainer(new FerrySettings(d.maxTextMessageSize(),
                 d.maxBinaryMessageSize(), d.maxFrameSize(), d.idleTimeoutMillis(), d.sendTimeoutMillis(),
-                d.closeTimeoutMillis(), d.maxOutboundBytes(), true, false), getClass().getClassLoader());
+                d.closeTimeoutMillis(), d.maxOutboundBytes(), 0, 0, true, false, List.of()), getClass().getClassLoader());
         try {
             lean.addEndpoint(RoomEndpoint.class);
             UpgradeDecision.Accept accept = assertInstanceOf(UpgradeDecision.Accept.class, lean.decide(request(
@@ -248,6 +248,25 @@ class FerryServerContainerTest {
                     accept.headers().get("Sec-WebSocket-Extensions"));
         } finally {
             lean.shutdown();
+        }
+    }
+
+    @Test
+    void originsOutsideTheContainersAllowListGet403() throws Exception {
+        FerryServerContainer guarded = new FerryServerContainer(
+                FerrySettings.from(Map.of("dev.ferry.allowedOrigins", "https://chat.example")::get),
+                getClass().getClassLoader());
+        try {
+            guarded.addEndpoint(RoomEndpoint.class);
+            UpgradeDecision.Reject reject = assertInstanceOf(UpgradeDecision.Reject.class,
+                    guarded.decide(request("/rooms/a", Map.of("Origin", "https://evil.example"))));
+            assertEquals(403, reject.status());
+            assertTrue(reject.message().contains("dev.ferry.allowedOrigins"));
+            assertInstanceOf(UpgradeDecision.Accept.class,
+                    guarded.decide(request("/rooms/a", Map.of("Origin", "https://chat.example"))));
+            assertInstanceOf(UpgradeDecision.Accept.class, guarded.decide(request("/rooms/a", Map.of())));
+        } finally {
+            guarded.shutdown();
         }
     }
 }

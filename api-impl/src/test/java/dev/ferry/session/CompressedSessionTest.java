@@ -39,7 +39,7 @@ class CompressedSessionTest {
             } catch (IOException e) {
                 throw new RuntimeException(e);
             }
-        }), new SessionLimits(maxText, maxText, 1 << 20, 0, 2_000, 500, 1 << 20),
+        }), new SessionLimits(maxText, maxText, 1 << 20, 0, 2_000, 500, 1 << 20, 0, 0),
                 new PerMessageDeflate(agreed, true, pool));
     }
 

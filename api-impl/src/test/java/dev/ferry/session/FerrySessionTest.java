@@ -184,7 +184,8 @@ class FerrySessionTest {
         try (SessionHarness h = echo()) {
             h.session.close();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-            while (!h.transport.closed && System.nanoTime() < deadline) {
+            // The transport is marked closed just before the engine hears of it: wait for both.
+            while ((!h.transport.closed || h.closes.isEmpty()) && System.nanoTime() < deadline) {
                 Thread.sleep(10);
             }
             assertTrue(h.transport.closed);
@@ -345,6 +346,32 @@ class FerrySessionTest {
             assertTrue(sent[0] >= 64 && sent[0] < 70, "sent " + sent[0]);
             assertEquals(200 - sent[0], failures.size());
             assertTrue(failures.get(0).getMessage().contains("dev.ferry.maxOutboundBytes"));
+        }
+    }
+
+    @Test
+    void asyncSendsPastTheOutboundLimitFailWithAClearException() throws Exception {
+        try (SessionHarness h = echo()) {
+            h.transport.holdWrites = true;
+            List<Future<Void>> sends = new java.util.ArrayList<>();
+            for (int i = 0; i < 100; i++) {
+                sends.add(h.session.getAsyncRemote().sendText("y".repeat(1024)));
+            }
+            int failed = 0;
+            for (Future<Void> f : sends) {
+                if (f.isDone()) {
+                    java.util.concurrent.ExecutionException e = assertThrows(java.util.concurrent.ExecutionException.class,
+                            () -> f.get(0, TimeUnit.SECONDS));
+                    assertTrue(e.getCause().getMessage().contains("dev.ferry.maxOutboundBytes"), e.getCause().getMessage());
+                    failed++;
+                }
+            }
+            // 64 KiB limit: about 64 of the 1 KiB messages are queued, the rest refused at once.
+            assertTrue(failed >= 30 && failed <= 37, "failed " + failed);
+            h.transport.releaseWrites();
+            for (Future<Void> f : sends.subList(0, 60)) {
+                f.get(1, TimeUnit.SECONDS);
+            }
         }
     }
 }

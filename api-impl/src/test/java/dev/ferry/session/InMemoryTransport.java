@@ -90,8 +90,9 @@ public final class InMemoryTransport implements Transport {
         }
         List<ByteBuffer> copies = new ArrayList<>();
         for (ByteBuffer b : buffers) {
+            // Consumes the buffers as a real transport does (their positions move to the limit).
             ByteBuffer copy = ByteBuffer.allocate(b.remaining());
-            copy.put(b).flip(); // consumes b, as a socket write does
+            copy.put(b).flip();
             copies.add(copy);
         }
         Runnable completion = () -> {

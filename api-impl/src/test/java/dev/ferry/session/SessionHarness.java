@@ -24,7 +24,7 @@ final class SessionHarness implements AutoCloseable {
     final FerrySession session;
 
     SessionHarness(BiConsumer<Session, EndpointConfig> onOpen) {
-        this(onOpen, new SessionLimits(1024, 1024, 1 << 20, 0, 2_000, 500, 64 * 1024));
+        this(onOpen, new SessionLimits(1024, 1024, 1 << 20, 0, 2_000, 500, 64 * 1024, 0, 0));
     }
 
     SessionHarness(BiConsumer<Session, EndpointConfig> onOpen, SessionLimits limits) {

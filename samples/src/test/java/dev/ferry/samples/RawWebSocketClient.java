@@ -145,6 +145,17 @@ final class RawWebSocketClient implements Closeable {
         assertEquals(0, more.length, "bytes after the close frame");
     }
 
+    /** Writes bytes as they are, e.g. half a frame. */
+    void writeRaw(byte[] bytes) throws IOException {
+        connection.write(bytes);
+    }
+
+    /** Drops the connection with a TCP reset, as a killed client would. */
+    void kill() throws IOException {
+        connection.socket().setSoLinger(true, 0);
+        connection.close();
+    }
+
     @Override
     public void close() throws IOException {
         connection.close();
