@@ -306,6 +306,19 @@ class FerrySessionTest {
     }
 
     @Test
+    void writtenBytesStopCountingAgainstTheQueueLimit() {
+        try (SessionHarness h = echo()) {
+            // 1000 echoes of 100 bytes: far more than the 64 KiB limit in all, never queued at once.
+            for (int i = 0; i < 1000; i++) {
+                h.clientFrame(true, Opcode.TEXT, "x".repeat(100).getBytes(StandardCharsets.UTF_8));
+            }
+            assertFalse(h.transport.paused, "reading paused although every write completed");
+            h.clientFrame(true, Opcode.TEXT, "still read".getBytes(StandardCharsets.UTF_8));
+            assertEquals("still read", h.lastFrame().text());
+        }
+    }
+
+    @Test
     void pingOver125BytesIsRefused() {
         try (SessionHarness h = echo()) {
             assertThrows(IllegalArgumentException.class,

@@ -15,7 +15,7 @@ public final class NotFoundServlet extends HttpServlet {
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        byte[] body = ("Nothing here. The WebSocket echo endpoint is at /echo.\n").getBytes(StandardCharsets.UTF_8);
+        byte[] body = ("Nothing here. The chat page is at /, the WebSocket echo endpoint at /echo.\n").getBytes(StandardCharsets.UTF_8);
         response.setStatus(HttpServletResponse.SC_NOT_FOUND);
         response.setContentType("text/plain;charset=UTF-8");
         response.setContentLength(body.length);

@@ -2,29 +2,34 @@ package dev.ferry.samples;
 
 import dev.ferry.samples.cdi.CdiSample;
 import dev.ferry.samples.cdi.GreeterEndpoint;
+import dev.ferry.samples.tcp.TcpBridge;
+import dev.ferry.samples.tcp.TcpTarget;
 import java.io.PrintStream;
-import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The demo: {@code java -jar samples/target/ferry-samples.jar [--port N] [--container tomcat|jetty|jetty-ee11]}
- * serves {@link EchoEndpoint} at {@code /echo} from an embedded servlet container running Ferry,
- * and, when Weld is on the class path (built with {@code -Pcdi}), the CDI sample
- * {@link GreeterEndpoint} at {@code /cdi/greeter}.
+ * The demo: {@code java -jar samples/target/ferry-samples.jar [--port N] [--container tomcat|jetty|jetty-ee11]
+ * [--tcp-target host:port]} serves the chat page at {@code /} (chat rooms at {@code /chat/{room}}),
+ * {@link EchoEndpoint} at {@code /echo} and, when given a target, the TCP bridge at {@code /tcp},
+ * from an embedded servlet container running Ferry (see {@link DemoApplication}); and, when Weld is
+ * on the class path (built with {@code -Pcdi}), the CDI sample {@link GreeterEndpoint} at
+ * {@code /cdi/greeter}.
  */
 public final class SamplesMain {
 
-    private static final String USAGE = "Usage: java -jar ferry-samples.jar [--port N] [--container tomcat|jetty|jetty-ee11]\n"
+    private static final String USAGE = "Usage: java -jar ferry-samples.jar [--port N] [--container tomcat|jetty|jetty-ee11] [--tcp-target host:port]\n"
             + "  --port N         TCP port to listen on (default 8080; 0 picks a free one)\n"
-            + "  --container C    servlet container to run Ferry in: tomcat (default), jetty (ee10) or jetty-ee11";
+            + "  --container C    servlet container to run Ferry in: tomcat (default), jetty (ee10) or jetty-ee11\n"
+            + "  --tcp-target H:P relay WebSocket connections at /tcp (subprotocol binary or base64) to this TCP service";
 
     private SamplesMain() {
     }
 
     /** What the command line asked for. */
-    record Options(int port, ServerKind kind) {
+    record Options(int port, ServerKind kind, TcpTarget tcpTarget) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -41,22 +46,25 @@ public final class SamplesMain {
             System.out.println(USAGE);
             return;
         }
-        Set<Class<?>> endpoints = new LinkedHashSet<>(Set.of(EchoEndpoint.class));
+        EmbeddedServer server = options.kind().create();
+        TcpBridge bridge = options.tcpTarget() == null ? null : new TcpBridge(options.tcpTarget());
         // With Weld on the class path, CDI runs and Ferry takes endpoint instances from it.
         boolean withCdi = CdiSample.weldVisible();
         AutoCloseable cdi = withCdi ? CdiSample.startWeld() : () -> { };
-        if (withCdi) {
-            endpoints.add(GreeterEndpoint.class);
-        }
-        EmbeddedServer server = options.kind().create();
-        server.start(options.port(), endpoints);
+        DemoApplication.start(server, options.port(), bridge == null ? List.of() : List.of(bridge),
+                withCdi ? Set.of(GreeterEndpoint.class) : Set.of());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stopOnSignal(server, cdi, stopped),
                 "ferry-samples-shutdown"));
-        System.out.println("Ferry echo endpoint: ws://localhost:" + server.port() + "/echo (container: "
-                + options.kind().cliName() + ")");
+        String host = "localhost:" + server.port();
+        System.out.println("Ferry demo in " + options.kind().cliName() + ":");
+        System.out.println("  Chat (open in a browser): http://" + host + "/");
+        System.out.println("  Echo endpoint:            ws://" + host + "/echo");
+        if (bridge != null) {
+            System.out.println("  TCP bridge:               ws://" + host + bridge.path() + " -> " + bridge.target());
+        }
         if (withCdi) {
-            System.out.println("CDI greeter endpoint: ws://localhost:" + server.port() + "/cdi/greeter");
+            System.out.println("  CDI greeter:              ws://" + host + "/cdi/greeter");
         }
         System.out.println("Stop with Ctrl+C.");
         // Container threads may be daemons (Tomcat's are), so keep the JVM alive until told to stop.
@@ -72,6 +80,7 @@ public final class SamplesMain {
     static Options parse(String[] args) {
         int port = 8080;
         ServerKind kind = ServerKind.TOMCAT;
+        TcpTarget tcpTarget = null;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
@@ -86,10 +95,11 @@ public final class SamplesMain {
                         throw new IllegalArgumentException("Unknown container '" + name + "'.");
                     }
                 }
+                case "--tcp-target" -> tcpTarget = TcpTarget.parse(valueOf(args, ++i, arg));
                 default -> throw new IllegalArgumentException("Unknown argument '" + arg + "'.");
             }
         }
-        return new Options(port, kind);
+        return new Options(port, kind, tcpTarget);
     }
 
     private static String valueOf(String[] args, int i, String option) {

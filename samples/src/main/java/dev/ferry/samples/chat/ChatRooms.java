@@ -1,0 +1,34 @@
+package dev.ferry.samples.chat;
+
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
+
+/**
+ * The rooms of one deployment, created on first join and kept (with their history) after the
+ * last member leaves. Their number is capped so that clients inventing room names cannot grow
+ * memory without bound.
+ */
+final class ChatRooms {
+
+    static final int MAX_ROOMS = 1000;
+
+    private final ConcurrentHashMap<String, ChatRoom> rooms = new ConcurrentHashMap<>();
+    private final LongSupplier clock;
+
+    ChatRooms(LongSupplier clock) {
+        this.clock = clock;
+    }
+
+    /** The room called {@code name}, created if need be; null when the cap is reached. */
+    ChatRoom room(String name) {
+        ChatRoom room = rooms.get(name);
+        if (room != null) {
+            return room;
+        }
+        // Two joins racing past this check may overshoot the cap by a room or two; harmless.
+        if (rooms.size() >= MAX_ROOMS) {
+            return null;
+        }
+        return rooms.computeIfAbsent(name, n -> new ChatRoom(n, clock));
+    }
+}

@@ -1,0 +1,161 @@
+package dev.ferry.samples;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedCondition;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * One headless Debian Chromium, driven through Debian's chromedriver, with a profile of its own
+ * that is deleted on {@link #close}. Nothing is downloaded: both paths are given to Selenium.
+ */
+final class Browser implements AutoCloseable {
+
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    /** Set to true to skip the browser tests on a machine without Chromium (CI installs it). */
+    static final String SKIP_PROPERTY = "ferry.skipBrowserTests";
+    static final Duration TIMEOUT = Duration.ofSeconds(20);
+
+    private final Path profile;
+    private final ChromeDriver driver;
+    private final WebDriverWait wait;
+
+    private Browser(Path profile, ChromeDriver driver) {
+        this.profile = profile;
+        this.driver = driver;
+        this.wait = new WebDriverWait(driver, TIMEOUT);
+    }
+
+    /**
+     * Fails with what to do when Chromium or chromedriver is missing, or skips the calling test
+     * class when {@value #SKIP_PROPERTY} is true.
+     */
+    static void requireInstalled() {
+        if (Boolean.getBoolean(SKIP_PROPERTY)) {
+            Assumptions.abort("Browser tests skipped: -D" + SKIP_PROPERTY + "=true");
+        }
+        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+            fail("The browser tests need Debian's Chromium and chromedriver at " + CHROMIUM + " and " + CHROMEDRIVER
+                    + ". Install them with: apt-get update && apt-get install -y chromium chromium-driver"
+                    + " (or skip these tests with -D" + SKIP_PROPERTY + "=true).");
+        }
+    }
+
+    static Browser open() throws IOException {
+        Path profile = Files.createTempDirectory("ferry-chromium");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--user-data-dir=" + profile, "--window-size=900,760");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
+        try {
+            return new Browser(profile, new ChromeDriver(service, options));
+        } catch (RuntimeException e) {
+            service.stop();
+            deleteRecursively(profile);
+            throw e;
+        }
+    }
+
+    void get(String url) {
+        driver.get(url);
+    }
+
+    String title() {
+        return driver.getTitle();
+    }
+
+    WebElement find(String id) {
+        return driver.findElement(By.id(id));
+    }
+
+    /** Types into a field, replacing what it held. */
+    void type(String id, String text) {
+        WebElement field = find(id);
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    void joinAs(String name) {
+        type("name", name);
+        find("join").click();
+    }
+
+    void say(String text) {
+        type("text", text);
+        find("send").click();
+    }
+
+    /** Waits until the element's text is {@code expected}. */
+    void awaitText(String id, String expected) {
+        awaitThat(d -> expected.equals(find(id).getText()), "#" + id + " to read '" + expected + "'");
+    }
+
+    /** Waits until some line of the message list contains {@code text}. */
+    void awaitMessage(String text) {
+        awaitThat(d -> d.findElements(By.cssSelector("#messages li")).stream().anyMatch(li -> li.getText().contains(text)),
+                "a message line containing '" + text + "'");
+    }
+
+    /** Whether a message line contains {@code text} and has the class {@code cssClass}. */
+    boolean hasMessage(String cssClass, String text) {
+        return driver.findElements(By.cssSelector("#messages li." + cssClass)).stream()
+                .anyMatch(li -> li.getText().contains(text));
+    }
+
+    private void awaitThat(ExpectedCondition<Boolean> condition, String what) {
+        try {
+            wait.until(condition);
+        } catch (org.openqa.selenium.TimeoutException e) {
+            fail("Waited " + TIMEOUT + " for " + what + "; the page said: " + find("status").getText()
+                    + " / messages: " + find("messages").getText());
+        }
+    }
+
+    void screenshot(Path target) throws IOException {
+        File shot = driver.getScreenshotAs(OutputType.FILE);
+        Files.createDirectories(target.getParent());
+        Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** Ends Chromium and chromedriver and deletes the profile. */
+    @Override
+    public void close() throws IOException {
+        try {
+            driver.quit();
+        } finally {
+            deleteRecursively(profile);
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}
