@@ -1,12 +1,12 @@
 package dev.ferry.server;
 
+import dev.ferry.instance.EndpointInstance;
+import dev.ferry.instance.EndpointInstanceFactory;
+import dev.ferry.instance.PendingReleases;
 import jakarta.websocket.Extension;
 import jakarta.websocket.HandshakeResponse;
 import jakarta.websocket.server.HandshakeRequest;
 import jakarta.websocket.server.ServerEndpointConfig;
-import dev.ferry.instance.EndpointInstance;
-import dev.ferry.instance.EndpointInstanceFactory;
-import dev.ferry.instance.PendingReleases;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
