@@ -1,0 +1,46 @@
+package dev.ferry.tck.arquillian;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.jboss.shrinkwrap.api.Archive;
+import org.jboss.shrinkwrap.api.exporter.ExplodedExporter;
+
+/**
+ * A ShrinkWrap WAR written out as a directory, and the context path it is served at: the archive's
+ * name without {@code .war} ({@code ROOT.war} is the root application), as the official TCK expects
+ * ({@code ws_session_web.war} is reached under {@code /ws_session_web}).
+ */
+public record ExplodedWar(String archiveName, String contextPath, Path directory) {
+
+    /** Writes {@code archive} under {@code parent}, in a directory of its own. */
+    public static ExplodedWar explode(Archive<?> archive, Path parent) throws IOException {
+        String name = archive.getName();
+        Path directory = Files.createTempDirectory(parent, "war-");
+        archive.as(ExplodedExporter.class).exportExploded(directory.toFile(), "webapp");
+        return new ExplodedWar(name, contextPathOf(name), directory.resolve("webapp"));
+    }
+
+    static String contextPathOf(String archiveName) {
+        String base = archiveName.endsWith(".war") ? archiveName.substring(0, archiveName.length() - 4) : archiveName;
+        return base.equals("ROOT") || base.isEmpty() ? "" : "/" + base;
+    }
+
+    /** Removes the directory the WAR was written to. */
+    public void delete() throws IOException {
+        deleteRecursively(directory.getParent());
+    }
+
+    static void deleteRecursively(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}
