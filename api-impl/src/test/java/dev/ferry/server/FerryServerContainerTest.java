@@ -181,6 +181,19 @@ class FerryServerContainerTest {
         assertTrue(e.getMessage().contains("onMessage"), e.getMessage());
     }
 
+    @ServerEndpoint("relative")
+    public static class RelativePathEndpoint {
+        @OnMessage
+        public void onMessage(String s) {
+        }
+    }
+
+    @Test
+    void pathWithoutLeadingSlashIsADeploymentError() {
+        DeploymentException e = assertThrows(DeploymentException.class, () -> container.addEndpoint(RelativePathEndpoint.class));
+        assertTrue(e.getMessage().contains(RelativePathEndpoint.class.getName()), e.getMessage());
+    }
+
     @Test
     void serverApplicationConfigChoosesWhatIsDeployed() throws Exception {
         container.deployScanned(Set.of(RoomEndpoint.class, ProtocolEndpoint.class, OnlyRooms.class));
