@@ -195,6 +195,17 @@ class FerryServerContainerTest {
     }
 
     @Test
+    void deploymentErrorRemovesEarlierEndpointsAndRefusesLaterOnes() throws Exception {
+        container.addEndpoint(RoomEndpoint.class);
+        assertThrows(DeploymentException.class, () -> container.addEndpoint(BrokenEndpoint.class));
+        // The application caught the exception; still, nothing of it may be served any more.
+        assertInstanceOf(UpgradeDecision.PassThrough.class, container.decide(request("/rooms/x", Map.of())));
+        DeploymentException later = assertThrows(DeploymentException.class, () -> container.addEndpoint(ProtocolEndpoint.class));
+        assertTrue(later.getMessage().contains("earlier deployment error"), later.getMessage());
+        assertInstanceOf(UpgradeDecision.PassThrough.class, container.decide(request("/proto", Map.of())));
+    }
+
+    @Test
     void serverApplicationConfigChoosesWhatIsDeployed() throws Exception {
         container.deployScanned(Set.of(RoomEndpoint.class, ProtocolEndpoint.class, OnlyRooms.class));
         assertInstanceOf(UpgradeDecision.Accept.class, container.decide(request("/rooms/x", Map.of())));
