@@ -8,7 +8,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.apache.catalina.Context;
 import org.apache.catalina.connector.Connector;
 import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.startup.Tomcat;
@@ -52,14 +51,24 @@ public final class TomcatServletServer implements ServletServer {
     @Override
     public synchronized StartResult deploy(ExplodedWar war) {
         // addWebapp starts the context at once, since the host is running.
-        Context context = tomcat.addWebapp(tomcat.getHost(), war.contextPath(), war.directory().toString());
-        WarContext warContext = (WarContext) context;
-        contexts.put(war.archiveName(), warContext);
-        if (context.getState().isAvailable()) {
+        RuntimeException thrown = null;
+        try {
+            tomcat.addWebapp(tomcat.getHost(), war.contextPath(), war.directory().toString());
+        } catch (RuntimeException e) {
+            // A RuntimeException from an initializer escapes addWebapp ("Error starting child"),
+            // but the context stays a child of the host, failed, like any other failed start.
+            thrown = e;
+        }
+        WarContext context = (WarContext) tomcat.getHost().findChild(war.contextPath());
+        if (context == null) {
+            throw thrown != null ? thrown : new IllegalStateException("Tomcat did not create a context for " + war);
+        }
+        contexts.put(war.archiveName(), context);
+        if (thrown == null && context.getState().isAvailable()) {
             return StartResult.started();
         }
         // Tomcat logs a failed start instead of throwing it; WarContext kept the cause.
-        return StartResult.failed(warContext.startFailure());
+        return StartResult.failed(context.startFailure() != null ? context.startFailure() : thrown);
     }
 
     @Override
