@@ -47,6 +47,8 @@ public final class FerryServerContainer implements ServerContainer {
     private volatile EndpointPathMatcher<DeployedEndpoint> endpoints = new EndpointPathMatcher<>();
     /** The first deployment error; once set, nothing is served and nothing more is deployed. */
     private volatile DeploymentException deploymentFailure;
+    /** False once the application is deployed: ServerContainer.addEndpoint then throws IllegalStateException. */
+    private volatile boolean deploymentOpen = true;
     private final List<DeployedEndpoint> deployed = new CopyOnWriteArrayList<>();
     private final ServerHandshake handshake = new ServerHandshake(new HandshakeSupport());
     private final ZlibPool zlib = new ZlibPool(java.util.zip.Deflater.DEFAULT_COMPRESSION,
@@ -92,6 +94,15 @@ public final class FerryServerContainer implements ServerContainer {
         for (Class<?> endpointClass : selection.annotated()) {
             addEndpoint(endpointClass);
         }
+    }
+
+    /**
+     * Ends the deployment phase: from now on {@code addEndpoint} throws IllegalStateException, as
+     * the ServerContainer javadoc requires once the application has been deployed. The servlet
+     * bridge calls it when the application has started.
+     */
+    public void endDeployment() {
+        deploymentOpen = false;
     }
 
     /** Whether any endpoint is deployed (the upgrade filter exits fast when none is). */
@@ -179,6 +190,10 @@ public final class FerryServerContainer implements ServerContainer {
      * holds even when the application catches the exception of {@code addEndpoint} itself.
      */
     private synchronized void deploy(Deployment deployment) throws DeploymentException {
+        if (!deploymentOpen) {
+            throw new IllegalStateException("The application is already deployed: add endpoints while it starts,"
+                    + " from a ServletContainerInitializer or a ServletContextListener");
+        }
         DeploymentException earlier = deploymentFailure;
         if (earlier != null) {
             throw new DeploymentException("No endpoint can be added: an earlier deployment error halted the"

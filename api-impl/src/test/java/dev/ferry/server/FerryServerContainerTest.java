@@ -206,6 +206,17 @@ class FerryServerContainerTest {
     }
 
     @Test
+    void addEndpointAfterTheDeploymentPhaseThrowsIllegalStateException() throws Exception {
+        container.addEndpoint(RoomEndpoint.class);
+        container.endDeployment();
+        assertThrows(IllegalStateException.class, () -> container.addEndpoint(ProtocolEndpoint.class));
+        assertThrows(IllegalStateException.class,
+                () -> container.addEndpoint(ServerEndpointConfig.Builder.create(ProtocolEndpoint.class, "/p").build()));
+        // What was deployed before still serves.
+        assertInstanceOf(UpgradeDecision.Accept.class, container.decide(request("/rooms/x", Map.of())));
+    }
+
+    @Test
     void serverApplicationConfigChoosesWhatIsDeployed() throws Exception {
         container.deployScanned(Set.of(RoomEndpoint.class, ProtocolEndpoint.class, OnlyRooms.class));
         assertInstanceOf(UpgradeDecision.Accept.class, container.decide(request("/rooms/x", Map.of())));
