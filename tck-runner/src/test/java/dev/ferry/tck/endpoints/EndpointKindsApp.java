@@ -3,6 +3,10 @@ package dev.ferry.tck.endpoints;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.annotation.WebListener;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.websocket.DeploymentException;
 import jakarta.websocket.Endpoint;
 import jakarta.websocket.EndpointConfig;
@@ -75,6 +79,24 @@ public final class EndpointKindsApp {
         @Override
         public Set<Class<?>> getAnnotatedEndpointClasses(Set<Class<?>> scanned) {
             return scanned;
+        }
+    }
+
+    /** Tries to add an endpoint while serving a request, long after the application was deployed. */
+    @WebServlet("/add-late")
+    public static class AddLate extends HttpServlet {
+        @Override
+        protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+            ServerContainer container = (ServerContainer) request.getServletContext().getAttribute(ServerContainer.class.getName());
+            String outcome;
+            try {
+                container.addEndpoint(ServerEndpointConfig.Builder.create(ListenerAddedEcho.class, "/too-late").build());
+                outcome = "added";
+            } catch (IllegalStateException | DeploymentException e) {
+                outcome = e.getClass().getSimpleName();
+            }
+            response.setContentType("text/plain");
+            response.getWriter().print(outcome);
         }
     }
 

@@ -1,10 +1,14 @@
 package dev.ferry.tck.endpoints;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.ferry.tck.support.RecordingClient;
 import dev.ferry.tck.support.WebSocketTestBase;
 import dev.ferry.tck.support.Wars;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
@@ -36,5 +40,13 @@ class EndpointKindsTest extends WebSocketTestBase {
     void messageSentInOnOpenArrivesFirst() throws Exception {
         RecordingClient greeted = connect("greeter");
         assertEquals("hello false", greeted.nextText());
+    }
+
+    @Test
+    void addEndpointAfterDeploymentThrowsIllegalStateException() throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(http("add-late")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals("IllegalStateException", response.body());
+        assertThrows(Exception.class, () -> connect("too-late"));
     }
 }
