@@ -5,8 +5,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 import org.jboss.shrinkwrap.api.Archive;
-import org.jboss.shrinkwrap.api.exporter.ExplodedExporter;
+import org.jboss.shrinkwrap.api.exporter.ZipExporter;
 
 /**
  * A ShrinkWrap WAR written out as a directory, and the context path it is served at: the archive's
@@ -15,12 +17,38 @@ import org.jboss.shrinkwrap.api.exporter.ExplodedExporter;
  */
 public record ExplodedWar(String archiveName, String contextPath, Path directory) {
 
-    /** Writes {@code archive} under {@code parent}, in a directory of its own. */
+    /**
+     * Writes {@code archive} under {@code parent}, in a directory of its own. The WAR is zipped and
+     * then unzipped rather than exported exploded: ShrinkWrap's exploded export would turn the jars
+     * of {@code WEB-INF/lib} into directories, which Tomcat does not read as libraries.
+     */
     public static ExplodedWar explode(Archive<?> archive, Path parent) throws IOException {
         String name = archive.getName();
         Path directory = Files.createTempDirectory(parent, "war-");
-        archive.as(ExplodedExporter.class).exportExploded(directory.toFile(), "webapp");
-        return new ExplodedWar(name, contextPathOf(name), directory.resolve("webapp"));
+        Path zipped = directory.resolve("archive.war");
+        archive.as(ZipExporter.class).exportTo(zipped.toFile(), true);
+        Path webapp = directory.resolve("webapp");
+        unzip(zipped, webapp);
+        Files.delete(zipped);
+        return new ExplodedWar(name, contextPathOf(name), webapp);
+    }
+
+    private static void unzip(Path zip, Path target) throws IOException {
+        Files.createDirectories(target);
+        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
+            for (ZipEntry entry; (entry = in.getNextEntry()) != null; ) {
+                Path out = target.resolve(entry.getName()).normalize();
+                if (!out.startsWith(target)) {
+                    throw new IOException("Entry " + entry.getName() + " would be written outside " + target);
+                }
+                if (entry.isDirectory()) {
+                    Files.createDirectories(out);
+                } else {
+                    Files.createDirectories(out.getParent());
+                    Files.copy(in, out);
+                }
+            }
+        }
     }
 
     static String contextPathOf(String archiveName) {
