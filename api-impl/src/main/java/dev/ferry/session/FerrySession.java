@@ -57,6 +57,8 @@ public final class FerrySession implements Session, ConnectionEvents {
      * @param peers the live set of open sessions of the same endpoint; this session adds itself
      *              on open and removes itself on close
      */
+    private volatile boolean closed;
+
     public FerrySession(String id, WebSocketContainer container, Endpoint endpoint, EndpointConfig config,
             HandshakeInfo handshake, Set<FerrySession> peers, SessionLimits limits,
             dev.ferry.transport.Transport transport, boolean server, java.util.Random maskKeys,
@@ -170,8 +172,19 @@ public final class FerrySession implements Session, ConnectionEvents {
         } catch (RuntimeException | Error e) {
             LOG.log(Level.WARNING, "onClose of " + endpoint.getClass().getName() + " failed", e);
         } finally {
+            closed = true;
             decoders.destroy();
             encoders.destroy();
+        }
+    }
+
+    /**
+     * The Session javadoc: once the session is closed (here: once onClose has run, so that onClose
+     * itself may still use it), using it throws {@link IllegalStateException}.
+     */
+    private void requireNotClosed() {
+        if (closed) {
+            throw new IllegalStateException("Session " + id + " is closed");
         }
     }
 
@@ -204,16 +217,19 @@ public final class FerrySession implements Session, ConnectionEvents {
 
     @Override
     public void addMessageHandler(MessageHandler handler) {
+        requireNotClosed();
         handlers.add(handler);
     }
 
     @Override
     public <T> void addMessageHandler(Class<T> clazz, MessageHandler.Whole<T> handler) {
+        requireNotClosed();
         handlers.add(clazz, handler);
     }
 
     @Override
     public <T> void addMessageHandler(Class<T> clazz, MessageHandler.Partial<T> handler) {
+        requireNotClosed();
         handlers.add(clazz, handler);
     }
 
@@ -224,6 +240,7 @@ public final class FerrySession implements Session, ConnectionEvents {
 
     @Override
     public void removeMessageHandler(MessageHandler handler) {
+        requireNotClosed();
         handlers.remove(handler);
     }
 
@@ -285,11 +302,13 @@ public final class FerrySession implements Session, ConnectionEvents {
 
     @Override
     public RemoteEndpoint.Async getAsyncRemote() {
+        requireNotClosed();
         return async;
     }
 
     @Override
     public RemoteEndpoint.Basic getBasicRemote() {
+        requireNotClosed();
         return basic;
     }
 

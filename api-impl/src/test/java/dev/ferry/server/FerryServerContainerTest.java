@@ -181,6 +181,41 @@ class FerryServerContainerTest {
         assertTrue(e.getMessage().contains("onMessage"), e.getMessage());
     }
 
+    @ServerEndpoint("relative")
+    public static class RelativePathEndpoint {
+        @OnMessage
+        public void onMessage(String s) {
+        }
+    }
+
+    @Test
+    void pathWithoutLeadingSlashIsADeploymentError() {
+        DeploymentException e = assertThrows(DeploymentException.class, () -> container.addEndpoint(RelativePathEndpoint.class));
+        assertTrue(e.getMessage().contains(RelativePathEndpoint.class.getName()), e.getMessage());
+    }
+
+    @Test
+    void deploymentErrorRemovesEarlierEndpointsAndRefusesLaterOnes() throws Exception {
+        container.addEndpoint(RoomEndpoint.class);
+        assertThrows(DeploymentException.class, () -> container.addEndpoint(BrokenEndpoint.class));
+        // The application caught the exception; still, nothing of it may be served any more.
+        assertInstanceOf(UpgradeDecision.PassThrough.class, container.decide(request("/rooms/x", Map.of())));
+        DeploymentException later = assertThrows(DeploymentException.class, () -> container.addEndpoint(ProtocolEndpoint.class));
+        assertTrue(later.getMessage().contains("earlier deployment error"), later.getMessage());
+        assertInstanceOf(UpgradeDecision.PassThrough.class, container.decide(request("/proto", Map.of())));
+    }
+
+    @Test
+    void addEndpointAfterTheDeploymentPhaseThrowsIllegalStateException() throws Exception {
+        container.addEndpoint(RoomEndpoint.class);
+        container.endDeployment();
+        assertThrows(IllegalStateException.class, () -> container.addEndpoint(ProtocolEndpoint.class));
+        assertThrows(IllegalStateException.class,
+                () -> container.addEndpoint(ServerEndpointConfig.Builder.create(ProtocolEndpoint.class, "/p").build()));
+        // What was deployed before still serves.
+        assertInstanceOf(UpgradeDecision.Accept.class, container.decide(request("/rooms/x", Map.of())));
+    }
+
     @Test
     void serverApplicationConfigChoosesWhatIsDeployed() throws Exception {
         container.deployScanned(Set.of(RoomEndpoint.class, ProtocolEndpoint.class, OnlyRooms.class));

@@ -3,6 +3,7 @@ package dev.ferry.session;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -129,6 +130,19 @@ class FerrySessionTest {
             assertEquals(1002, h.lastFrame().closeCode());
             assertTrue(h.transport.closed);
             assertEquals(1, h.closes.size());
+        }
+    }
+
+    @Test
+    void closedSessionRefusesUseButStillAnswersQuestions() {
+        try (SessionHarness h = echo()) {
+            h.clientFrame(true, Opcode.CLOSE, SessionHarness.bytes(CloseFrames.encodePayload(1000, "")));
+            assertEquals(1, h.closes.size());
+            assertThrows(IllegalStateException.class, h.session::getBasicRemote);
+            assertThrows(IllegalStateException.class, h.session::getAsyncRemote);
+            assertThrows(IllegalStateException.class, () -> h.session.addMessageHandler(String.class, t -> { }));
+            assertFalse(h.session.isOpen());
+            assertNotNull(h.session.getId());
         }
     }
 
