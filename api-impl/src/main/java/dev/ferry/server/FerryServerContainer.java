@@ -56,6 +56,8 @@ public final class FerryServerContainer implements ServerContainer {
     private final AtomicLong sessionIds = new AtomicLong();
     private final ScheduledThreadPoolExecutor timers;
     private volatile ProgrammaticUpgrade programmaticUpgrade;
+    /** The timer's thread, joined at shutdown so that it is gone before the application is. */
+    private volatile Thread timerThread;
     private final java.util.concurrent.atomic.AtomicBoolean shutDown = new java.util.concurrent.atomic.AtomicBoolean();
     private final Object clientLock = new Object();
     private FerryClientContainer client;
@@ -77,6 +79,7 @@ public final class FerryServerContainer implements ServerContainer {
             t.setDaemon(true);
             // Endpoint callbacks that timers trigger (idle and close timeouts) see the application.
             t.setContextClassLoader(applicationClassLoader);
+            timerThread = t;
             return t;
         });
         timers.setRemoveOnCancelPolicy(true);
@@ -162,6 +165,10 @@ public final class FerryServerContainer implements ServerContainer {
         timers.shutdownNow();
         try {
             timers.awaitTermination(SHUTDOWN_GRACE_MILLIS, TimeUnit.MILLISECONDS);
+            Thread timer = timerThread;
+            if (timer != null) {
+                timer.join(SHUTDOWN_GRACE_MILLIS);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
