@@ -388,4 +388,38 @@ class FerrySessionTest {
             }
         }
     }
+
+    @Test
+    void waitingOnAnAsyncSendInsideAHandlerDoesNotHang() throws Exception {
+        List<String> outcome = new CopyOnWriteArrayList<>();
+        try (SessionHarness h = new SessionHarness((session, config) -> session.addMessageHandler(String.class, t -> {
+            try {
+                // The transport holds the write: a real wait here would never end on Tomcat.
+                session.getAsyncRemote().sendText("reply to " + t).get(5, TimeUnit.SECONDS);
+                outcome.add("returned");
+            } catch (Exception e) {
+                outcome.add(e.toString());
+            }
+        }))) {
+            h.transport.holdWrites = true;
+            long start = System.nanoTime();
+            h.clientFrame(true, Opcode.TEXT, utf8("x"));
+            assertEquals(List.of("returned"), outcome);
+            assertTrue(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start) < 1_000);
+            h.transport.releaseWrites();
+            assertEquals("reply to x", h.lastFrame().text());
+        }
+    }
+
+    @Test
+    void asyncFutureFromAnotherThreadWaitsForTheWrite() throws Exception {
+        try (SessionHarness h = echo()) {
+            h.transport.holdWrites = true;
+            Future<Void> f = h.session.getAsyncRemote().sendText("later");
+            assertThrows(java.util.concurrent.TimeoutException.class, () -> f.get(100, TimeUnit.MILLISECONDS));
+            h.transport.releaseWrites();
+            f.get(1, TimeUnit.SECONDS);
+            assertTrue(f.isDone());
+        }
+    }
 }
