@@ -239,12 +239,14 @@ class FerryServerContainerTest {
                             jakarta.websocket.HandshakeResponse response) {
                         sec.getUserProperties().put("host", request.getHeaders().get("host").get(0));
                         response.getHeaders().put("X-Ferry", List.of("yes"));
+                        response.getHeaders().put("X-Params", List.of(request.getParameterMap().toString()));
                     }
                 }).build();
         container.addEndpoint(config);
         UpgradeDecision.Accept accept = assertInstanceOf(UpgradeDecision.Accept.class,
                 container.decide(request("/rooms/a", Map.of())));
         assertEquals(List.of("yes"), accept.headers().get("x-ferry"));
+        assertEquals(List.of("{room=[a]}"), accept.headers().get("x-params"), "path parameters are request parameters too");
         assertTrue(config.getUserProperties().isEmpty(), "the deployed config is not changed by one handshake");
     }
 
