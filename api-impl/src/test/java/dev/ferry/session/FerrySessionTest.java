@@ -179,17 +179,34 @@ class FerrySessionTest {
     }
 
     @Test
-    void localCloseWaitsForThePeersReplyThenClosesTcp() throws IOException {
+    void localCloseTellsTheEndpointAtOnceAndClosesTcpAfterThePeersReply() throws IOException {
         try (SessionHarness h = echo()) {
             h.session.close(new CloseReason(CloseReason.CloseCodes.NORMAL_CLOSURE, "done"));
             assertEquals(1000, h.lastFrame().closeCode());
-            assertFalse(h.transport.closed);
-            assertTrue(h.closes.isEmpty());
-            assertThrows(IOException.class, () -> h.session.getBasicRemote().sendText("late"));
+            assertEquals(1, h.closes.size());
+            assertEquals("done", h.closes.get(0).getReasonPhrase());
+            assertFalse(h.session.isOpen());
+            assertFalse(h.transport.closed, "TCP waits for the peer's close frame");
+            // A message the peer sent before it saw our close is read and dropped.
+            h.clientFrame(true, Opcode.TEXT, utf8("in flight"));
+            assertEquals(Opcode.CLOSE, h.lastFrame().opcode());
             h.clientFrame(true, Opcode.CLOSE, SessionHarness.bytes(CloseFrames.encodePayload(1000, "")));
             assertTrue(h.transport.closed);
             assertEquals(1, h.closes.size());
-            assertEquals("done", h.closes.get(0).getReasonPhrase());
+        }
+    }
+
+    @Test
+    void idleTimeoutSendsGoingAwayAndReportsAnAbnormalClosure() throws Exception {
+        try (SessionHarness h = echo()) {
+            h.session.setMaxIdleTimeout(100);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (h.closes.isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertEquals(1001, h.lastFrame().closeCode());
+            assertEquals(1006, h.closes.get(0).getCloseCode().getCode());
+            assertTrue(h.closes.get(0).getReasonPhrase().contains("Idle timeout"));
         }
     }
 
