@@ -29,6 +29,7 @@ final class JettyContainer implements EmbeddedContainer {
             context.addServletContainerInitializer(new ServletContainerInitializerHolder(initializer, scanned));
         }
         context.addServlet(new ServletHolder("stats", new HeapStatsServlet()), "/stats");
+        context.addServlet(new ServletHolder("default", new NotFoundServlet()), "/");
         server.setHandler(context);
         server.setStopTimeout(2_000);
         server.start();

@@ -32,6 +32,8 @@ final class TomcatContainer implements EmbeddedContainer {
         }
         Tomcat.addServlet(context, "stats", new HeapStatsServlet());
         context.addServletMappingDecoded("/stats", "stats");
+        Tomcat.addServlet(context, "default", new NotFoundServlet());
+        context.addServletMappingDecoded("/", "default");
         tomcat.start();
         if (!context.getState().isAvailable()) {
             // Tomcat logs a failed context start instead of throwing.
