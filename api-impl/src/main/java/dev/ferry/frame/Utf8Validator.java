@@ -1,6 +1,7 @@
 package dev.ferry.frame;
 
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 
 /**
  * Strict, incremental UTF-8 validation (RFC 3629) for TEXT messages and close reasons, as RFC 6455
@@ -191,7 +192,7 @@ public final class Utf8Validator {
 
     private static byte[] buildTransitions() {
         byte[] t = new byte[STATE_COUNT * CLASS_COUNT];
-        java.util.Arrays.fill(t, (byte) REJECT);
+        Arrays.fill(t, (byte) REJECT);
         set(t, ACCEPT, ASCII, ACCEPT);
         set(t, ACCEPT, LEAD2, NEED1);
         set(t, ACCEPT, LEAD_E0, AFTER_E0);

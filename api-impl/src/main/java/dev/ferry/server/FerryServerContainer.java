@@ -1,5 +1,11 @@
 package dev.ferry.server;
 
+import dev.ferry.client.FerryClientContainer;
+import dev.ferry.extension.ServerExtensionNegotiation;
+import dev.ferry.extension.deflate.DeflateParameters;
+import dev.ferry.extension.deflate.PerMessageDeflate;
+import dev.ferry.extension.deflate.ZlibPool;
+import dev.ferry.handshake.FerryExtension;
 import dev.ferry.handshake.HandshakeValidator;
 import dev.ferry.session.FerrySession;
 import dev.ferry.session.HandshakeInfo;
@@ -22,6 +28,7 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -32,15 +39,21 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class FerryServerContainer implements ServerContainer {
 
     private static final System.Logger LOG = System.getLogger(FerryServerContainer.class.getName());
+    /** How long {@link #shutdown()} lets peers answer the 1001 close frames. */
+    private static final long SHUTDOWN_GRACE_MILLIS = 1_000;
 
     private final FerrySettings settings;
     private final ClassLoader applicationClassLoader;
     private final EndpointPathMatcher<DeployedEndpoint> endpoints = new EndpointPathMatcher<>();
     private final List<DeployedEndpoint> deployed = new CopyOnWriteArrayList<>();
-    private final ServerHandshake handshake = new ServerHandshake(this::pendingSession);
+    private final ServerHandshake handshake = new ServerHandshake(new HandshakeSupport());
+    private final ZlibPool zlib = new ZlibPool(java.util.zip.Deflater.DEFAULT_COMPRESSION,
+            Runtime.getRuntime().availableProcessors() * 2);
     private final AtomicLong sessionIds = new AtomicLong();
     private final ScheduledThreadPoolExecutor timers;
     private volatile ProgrammaticUpgrade programmaticUpgrade;
+    private final Object clientLock = new Object();
+    private FerryClientContainer client;
 
     private volatile long defaultIdleTimeout;
     private volatile long defaultAsyncSendTimeout;
@@ -52,11 +65,13 @@ public final class FerryServerContainer implements ServerContainer {
         this.applicationClassLoader = applicationClassLoader;
         this.defaultIdleTimeout = settings.idleTimeoutMillis();
         this.defaultAsyncSendTimeout = settings.sendTimeoutMillis();
-        this.defaultMaxText = clampToInt(settings.maxTextMessageSize());
-        this.defaultMaxBinary = clampToInt(settings.maxBinaryMessageSize());
+        this.defaultMaxText = SessionLimits.clampToInt(settings.maxTextMessageSize());
+        this.defaultMaxBinary = SessionLimits.clampToInt(settings.maxBinaryMessageSize());
         this.timers = new ScheduledThreadPoolExecutor(1, runnable -> {
             Thread t = new Thread(runnable, "ferry-timer");
             t.setDaemon(true);
+            // Endpoint callbacks that timers trigger (idle and close timeouts) see the application.
+            t.setContextClassLoader(applicationClassLoader);
             return t;
         });
         timers.setRemoveOnCancelPolicy(true);
@@ -113,7 +128,33 @@ public final class FerryServerContainer implements ServerContainer {
                 }
             }
         }
-        timers.shutdown();
+        awaitSessionsClosed(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(SHUTDOWN_GRACE_MILLIS));
+        // Pending idle and close timers have nothing left to do; the thread must not outlive the application.
+        timers.shutdownNow();
+        try {
+            timers.awaitTermination(SHUTDOWN_GRACE_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        zlib.close();
+        synchronized (clientLock) {
+            if (client != null) {
+                client.close();
+            }
+        }
+    }
+
+    private void awaitSessionsClosed(long deadlineNanos) {
+        for (DeployedEndpoint endpoint : deployed) {
+            while (!endpoint.openSessions().isEmpty() && System.nanoTime() < deadlineNanos) {
+                try {
+                    Thread.sleep(10);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
     }
 
     @Override
@@ -141,62 +182,66 @@ public final class FerryServerContainer implements ServerContainer {
         upgrade.upgrade(httpServletRequest, httpServletResponse, sec, pathParameters);
     }
 
-    private UpgradeDecision.PendingSession pendingSession(UpgradeRequest request, DeployedEndpoint endpoint,
-            ServerEndpointConfig config, Endpoint instance, Map<String, String> pathParameters, String subprotocol,
-            List<Extension> extensions) {
-        HandshakeInfo info = new HandshakeInfo(request.requestUri(), request.queryString(), request.parameters(),
-                pathParameters, request.userPrincipal(), subprotocol, extensions, request.isSecure());
-        SessionLimits limits = limitsFor(config);
-        return new UpgradeDecision.PendingSession() {
-            @Override
-            public void start(Transport transport) {
-                String id = Long.toHexString(sessionIds.incrementAndGet());
-                FerrySession session = new FerrySession(id, FerryServerContainer.this, instance, config, info,
-                        endpoint.openSessions(), limits, transport, true, null, timers);
-                session.open();
-            }
+    /** The handshake's view of this container. */
+    private final class HandshakeSupport implements ServerHandshake.Container {
 
-            @Override
-            public void abandon(Throwable cause) {
-                LOG.log(Level.DEBUG, "Upgrade to " + config.getPath() + " abandoned", cause);
-            }
-        };
+        @Override
+        public List<Extension> installedExtensions() {
+            return settings.deflate() ? List.of(new FerryExtension(DeflateParameters.NAME)) : List.of();
+        }
+
+        @Override
+        public boolean allowsOrigin(String origin) {
+            return settings.allowsOrigin(origin);
+        }
+
+        @Override
+        public boolean deflateEnabled(ServerEndpointConfig config) {
+            return flag(config.getUserProperties(), "deflate", settings.deflate());
+        }
+
+        @Override
+        public boolean deflateContextTakeover(ServerEndpointConfig config) {
+            return flag(config.getUserProperties(), "deflateContextTakeover", settings.deflateContextTakeover());
+        }
+
+        @Override
+        public UpgradeDecision.PendingSession pending(UpgradeRequest request, DeployedEndpoint endpoint,
+                ServerEndpointConfig config, Endpoint instance, Map<String, String> pathParameters,
+                String subprotocol, ServerExtensionNegotiation.Result extensions) {
+            HandshakeInfo info = new HandshakeInfo(request.requestUri(), request.queryString(), request.parameters(),
+                    pathParameters, request.userPrincipal(), subprotocol, extensions.agreed(), request.isSecure());
+            SessionLimits limits = limitsFor(config);
+            return new UpgradeDecision.PendingSession() {
+                @Override
+                public void start(Transport transport) {
+                    String id = Long.toHexString(sessionIds.incrementAndGet());
+                    PerMessageDeflate deflate = extensions.deflate() == null ? null
+                            : new PerMessageDeflate(extensions.deflate(), true, zlib);
+                    FerrySession session = new FerrySession(id, FerryServerContainer.this, instance, config, info,
+                            endpoint.openSessions(), limits, transport, true, null, timers, deflate);
+                    session.open();
+                }
+
+                @Override
+                public void abandon(Throwable cause) {
+                    LOG.log(Level.DEBUG, "Upgrade to " + config.getPath() + " abandoned", cause);
+                }
+            };
+        }
+    }
+
+    private static boolean flag(Map<String, Object> properties, String name, boolean fallback) {
+        Object value = properties.get(FerrySettings.PREFIX + name);
+        return value == null ? fallback : Boolean.parseBoolean(value.toString().trim());
     }
 
     /** The container's defaults, overridden by {@code dev.ferry.*} user properties of the endpoint. */
     private SessionLimits limitsFor(ServerEndpointConfig config) {
-        Map<String, Object> p = config.getUserProperties();
-        return new SessionLimits(
-                clampToInt(override(p, "maxTextMessageSize", defaultMaxText)),
-                clampToInt(override(p, "maxBinaryMessageSize", defaultMaxBinary)),
-                override(p, "maxFrameSize", settings.maxFrameSize()),
-                override(p, "idleTimeout", defaultIdleTimeout),
-                override(p, "sendTimeout", defaultAsyncSendTimeout),
-                override(p, "closeTimeout", settings.closeTimeoutMillis()),
-                override(p, "maxOutboundBytes", settings.maxOutboundBytes()));
+        return SessionLimits.resolve(config.getUserProperties(), settings, defaultIdleTimeout, defaultAsyncSendTimeout,
+                defaultMaxText, defaultMaxBinary);
     }
 
-    private static long override(Map<String, Object> properties, String name, long fallback) {
-        Object value = properties.get(FerrySettings.PREFIX + name);
-        if (value == null) {
-            return fallback;
-        }
-        try {
-            return value instanceof Number n ? n.longValue() : Long.parseLong(value.toString().trim());
-        } catch (NumberFormatException e) {
-            LOG.log(Level.WARNING, "Ignoring endpoint property " + FerrySettings.PREFIX + name + "='" + value
-                    + "': not a whole number");
-            return fallback;
-        }
-    }
-
-    private static int clampToInt(long value) {
-        return (int) Math.min(Integer.MAX_VALUE, Math.max(0, value));
-    }
-
-    ClassLoader applicationClassLoader() {
-        return applicationClassLoader;
-    }
 
     @Override
     public long getDefaultAsyncSendTimeout() {
@@ -240,34 +285,40 @@ public final class FerryServerContainer implements ServerContainer {
 
     @Override
     public Set<Extension> getInstalledExtensions() {
-        return Set.of();
+        return Set.copyOf(new HandshakeSupport().installedExtensions());
     }
 
-    // The client side of the container arrives with the client transport.
+    // Connecting out from a server (e.g. to relay) uses a client container of this application,
+    // created on first use and closed with this one.
 
-    @Override
-    public Session connectToServer(Object annotatedEndpointInstance, URI path) throws DeploymentException {
-        throw noClient();
+    private FerryClientContainer client() {
+        synchronized (clientLock) {
+            if (client == null) {
+                client = new FerryClientContainer();
+            }
+            return client;
+        }
     }
 
     @Override
-    public Session connectToServer(Class<?> annotatedEndpointClass, URI path) throws DeploymentException {
-        throw noClient();
+    public Session connectToServer(Object annotatedEndpointInstance, URI path) throws DeploymentException, IOException {
+        return client().connectToServer(annotatedEndpointInstance, path);
+    }
+
+    @Override
+    public Session connectToServer(Class<?> annotatedEndpointClass, URI path) throws DeploymentException, IOException {
+        return client().connectToServer(annotatedEndpointClass, path);
     }
 
     @Override
     public Session connectToServer(Endpoint endpointInstance, ClientEndpointConfig cec, URI path)
-            throws DeploymentException {
-        throw noClient();
+            throws DeploymentException, IOException {
+        return client().connectToServer(endpointInstance, cec, path);
     }
 
     @Override
     public Session connectToServer(Class<? extends Endpoint> endpointClass, ClientEndpointConfig cec, URI path)
-            throws DeploymentException {
-        throw noClient();
-    }
-
-    private static DeploymentException noClient() {
-        return new DeploymentException("Ferry's client container is not available yet: connectToServer is unsupported");
+            throws DeploymentException, IOException {
+        return client().connectToServer(endpointClass, cec, path);
     }
 }

@@ -14,6 +14,15 @@ import java.util.function.Function;
  * @param sendTimeoutMillis    deadline of a blocking send, and default of async sends; 0 = none
  * @param closeTimeoutMillis   how long to wait for the peer's close frame before dropping TCP
  * @param maxOutboundBytes     bytes queued for sending per session before reading pauses / async sends fail
+ * @param pingIntervalMillis   a ping is sent after this long (0 = never), to keep proxies from
+ *                             dropping quiet connections and to find dead peers
+ * @param pongTimeoutMillis    a connection whose ping got no pong within this long is closed (1001)
+ * @param deflate              whether permessage-deflate is negotiated when a client offers it
+ * @param allowedOrigins       browser origins allowed to open WebSockets (e.g. {@code https://chat.example});
+ *                             empty allows every origin; a request without Origin (not a browser) is
+ *                             always allowed
+ * @param deflateContextTakeover false: both sides compress each message afresh, so an idle
+ *                             connection holds no compression state (less memory, less compression)
  */
 public record FerrySettings(
         long maxTextMessageSize,
@@ -22,12 +31,22 @@ public record FerrySettings(
         long idleTimeoutMillis,
         long sendTimeoutMillis,
         long closeTimeoutMillis,
-        long maxOutboundBytes) {
+        long maxOutboundBytes,
+        long pingIntervalMillis,
+        long pongTimeoutMillis,
+        boolean deflate,
+        boolean deflateContextTakeover,
+        java.util.List<String> allowedOrigins) {
+
+    public FerrySettings {
+        allowedOrigins = java.util.List.copyOf(allowedOrigins);
+    }
 
     public static final String PREFIX = "dev.ferry.";
 
     public static FerrySettings defaults() {
-        return new FerrySettings(64 * 1024, 64 * 1024, 16L * 1024 * 1024, 0, 30_000, 5_000, 4L * 1024 * 1024);
+        return new FerrySettings(64 * 1024, 64 * 1024, 16L * 1024 * 1024, 0, 30_000, 5_000, 4L * 1024 * 1024,
+                0, 10_000, true, true, java.util.List.of());
     }
 
     /**
@@ -45,7 +64,50 @@ public record FerrySettings(
                 read(lookup, "idleTimeout", d.idleTimeoutMillis),
                 read(lookup, "sendTimeout", d.sendTimeoutMillis),
                 read(lookup, "closeTimeout", d.closeTimeoutMillis),
-                read(lookup, "maxOutboundBytes", d.maxOutboundBytes));
+                read(lookup, "maxOutboundBytes", d.maxOutboundBytes),
+                read(lookup, "pingInterval", d.pingIntervalMillis),
+                read(lookup, "pongTimeout", d.pongTimeoutMillis),
+                readFlag(lookup, "deflate", d.deflate),
+                readFlag(lookup, "deflateContextTakeover", d.deflateContextTakeover),
+                readList(lookup, "allowedOrigins", d.allowedOrigins));
+    }
+
+    /** A comma- or whitespace-separated list; "*" (or nothing) means every origin. */
+    private static java.util.List<String> readList(Function<String, String> lookup, String name,
+            java.util.List<String> fallback) {
+        String value = lookup.apply(PREFIX + name);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        java.util.List<String> items = java.util.Arrays.stream(value.split("[,\\s]+"))
+                .filter(item -> !item.isEmpty()).toList();
+        return items.contains("*") ? java.util.List.of() : items;
+    }
+
+    /** Whether a handshake with this {@code Origin} header (null when absent) may proceed. */
+    public boolean allowsOrigin(String origin) {
+        if (allowedOrigins.isEmpty() || origin == null) {
+            return true;
+        }
+        for (String allowed : allowedOrigins) {
+            if (allowed.equalsIgnoreCase(origin.trim())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean readFlag(Function<String, String> lookup, String name, boolean fallback) {
+        String value = lookup.apply(PREFIX + name);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        return switch (value.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException(
+                    "Setting " + PREFIX + name + " must be true or false, not '" + value + "'");
+        };
     }
 
     private static long read(Function<String, String> lookup, String name, long fallback) {

@@ -1,5 +1,6 @@
 package dev.ferry.server;
 
+import dev.ferry.extension.ServerExtensionNegotiation;
 import dev.ferry.handshake.AcceptKey;
 import dev.ferry.handshake.ExtensionHeader;
 import dev.ferry.handshake.FerryHandshakeRequest;
@@ -23,10 +24,10 @@ final class ServerHandshake {
 
     private static final System.Logger LOG = System.getLogger(ServerHandshake.class.getName());
 
-    private final SessionFactory sessions;
+    private final Container container;
 
-    ServerHandshake(SessionFactory sessions) {
-        this.sessions = sessions;
+    ServerHandshake(Container container) {
+        this.container = container;
     }
 
     UpgradeDecision decide(UpgradeRequest request, DeployedEndpoint endpoint, Map<String, String> pathParameters) {
@@ -37,6 +38,9 @@ final class ServerHandshake {
         ServerEndpointConfig config = new PerSessionConfig(endpoint.config());
         ServerEndpointConfig.Configurator configurator = config.getConfigurator();
         String origin = first(request.headers(), "Origin");
+        if (!container.allowsOrigin(origin)) {
+            return reject(403, "Origin " + abbreviate(origin) + " is not in dev.ferry.allowedOrigins");
+        }
         if (!configurator.checkOrigin(origin)) {
             return reject(403, "Origin " + abbreviate(origin) + " is not allowed to open a WebSocket here");
         }
@@ -49,8 +53,15 @@ final class ServerHandshake {
         List<String> requestedProtocols = SubprotocolHeader.requested(request.headers());
         String subprotocol = requestedProtocols.isEmpty() ? ""
                 : configurator.getNegotiatedSubprotocol(config.getSubprotocols(), requestedProtocols);
-        List<Extension> extensions = requestedExtensions.isEmpty() ? List.of()
-                : configurator.getNegotiatedExtensions(config.getExtensions(), requestedExtensions);
+        ServerExtensionNegotiation.Result extensions = ServerExtensionNegotiation.Result.NONE;
+        if (!requestedExtensions.isEmpty()) {
+            // An endpoint that lists extensions of its own offers those; otherwise the container's.
+            List<Extension> installed = config.getExtensions().isEmpty() ? container.installedExtensions()
+                    : config.getExtensions();
+            List<Extension> chosen = configurator.getNegotiatedExtensions(installed, requestedExtensions);
+            extensions = ServerExtensionNegotiation.negotiate(chosen == null ? List.of() : chosen,
+                    requestedExtensions, container.deflateEnabled(config), container.deflateContextTakeover(config));
+        }
 
         FerryHandshakeResponse response = new FerryHandshakeResponse();
         Map<String, List<String>> headers = response.getHeaders();
@@ -61,8 +72,9 @@ final class ServerHandshake {
         if (subprotocol != null && !subprotocol.isEmpty()) {
             headers.put("Sec-WebSocket-Protocol", new ArrayList<>(List.of(subprotocol)));
         }
-        if (extensions != null && !extensions.isEmpty()) {
-            headers.put("Sec-WebSocket-Extensions", new ArrayList<>(List.of(ExtensionHeader.format(extensions))));
+        if (!extensions.agreed().isEmpty()) {
+            headers.put("Sec-WebSocket-Extensions",
+                    new ArrayList<>(List.of(ExtensionHeader.format(extensions.agreed()))));
         }
         FerryHandshakeRequest handshakeRequest = new FerryHandshakeRequest(request);
         Endpoint instance;
@@ -75,8 +87,8 @@ final class ServerHandshake {
         }
         Map<String, List<String>> answer = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         answer.putAll(headers);
-        return new UpgradeDecision.Accept(answer, sessions.pending(request, endpoint, config, instance,
-                pathParameters, subprotocol == null ? "" : subprotocol, extensions == null ? List.of() : extensions));
+        return new UpgradeDecision.Accept(answer, container.pending(request, endpoint, config, instance,
+                pathParameters, subprotocol == null ? "" : subprotocol, extensions));
     }
 
     static UpgradeDecision.Reject reject(int status, String message) {
@@ -95,10 +107,21 @@ final class ServerHandshake {
         return value.length() <= 64 ? value : value.substring(0, 64) + "...";
     }
 
-    /** Creates the pending session once a handshake is accepted; implemented by the container. */
-    interface SessionFactory {
+    /** What the handshake needs from the server container. */
+    interface Container {
+        /** The extensions the container implements, offered to configurators as "installed". */
+        List<Extension> installedExtensions();
+
+        boolean deflateEnabled(ServerEndpointConfig config);
+
+        /** The container-wide origin allow-list (dev.ferry.allowedOrigins). */
+        boolean allowsOrigin(String origin);
+
+        boolean deflateContextTakeover(ServerEndpointConfig config);
+
+        /** Creates the session that starts once the 101 is out. */
         UpgradeDecision.PendingSession pending(UpgradeRequest request, DeployedEndpoint endpoint,
                 ServerEndpointConfig config, Endpoint instance, Map<String, String> pathParameters,
-                String subprotocol, List<Extension> extensions);
+                String subprotocol, ServerExtensionNegotiation.Result extensions);
     }
 }

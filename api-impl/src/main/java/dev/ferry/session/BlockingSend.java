@@ -12,6 +12,18 @@ final class BlockingSend implements SendCallback {
     private final CountDownLatch done = new CountDownLatch(1);
     private volatile Throwable failure;
 
+    private final boolean waits;
+
+    /** @param waits false when the caller will not wait after all (it is the delivering thread) */
+    BlockingSend(boolean waits) {
+        this.waits = waits;
+    }
+
+    @Override
+    public boolean callerWaits() {
+        return waits;
+    }
+
     @Override
     public void done(Throwable failure) {
         this.failure = failure;
@@ -39,6 +51,11 @@ final class BlockingSend implements SendCallback {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("Interrupted while sending");
         }
+        rethrowFailure();
+    }
+
+    /** Throws what the send failed with, if it has failed already; does not wait. */
+    void rethrowFailure() throws IOException {
         Throwable f = failure;
         if (f instanceof IOException io) {
             throw new IOException(io.getMessage(), io);

@@ -21,9 +21,12 @@ abstract class FerryRemote implements RemoteEndpoint {
 
     /** Runs one send and waits for it unless the caller is the delivering thread (see {@link MessageSender}). */
     final void sendAndWait(SendAction action) throws IOException {
-        BlockingSend send = new BlockingSend();
+        boolean delivering = session.connection().isDeliveringThread();
+        BlockingSend send = new BlockingSend(!delivering);
         action.send(send);
-        if (!session.connection().isDeliveringThread()) {
+        if (delivering) {
+            send.rethrowFailure();
+        } else {
             try {
                 send.await(session.sendTimeoutMillis());
             } catch (java.net.SocketTimeoutException e) {

@@ -60,7 +60,7 @@ public final class FerrySession implements Session, ConnectionEvents {
     public FerrySession(String id, WebSocketContainer container, Endpoint endpoint, EndpointConfig config,
             HandshakeInfo handshake, Set<FerrySession> peers, SessionLimits limits,
             dev.ferry.transport.Transport transport, boolean server, java.util.Random maskKeys,
-            ScheduledExecutorService timers) {
+            ScheduledExecutorService timers, dev.ferry.extension.deflate.PerMessageDeflate deflate) {
         this.id = id;
         this.container = container;
         this.endpoint = endpoint;
@@ -76,7 +76,7 @@ public final class FerrySession implements Session, ConnectionEvents {
         this.encoders = new EncoderSet(config.getEncoders(), config);
         this.handlers = new MessageHandlerRegistry(config, decoders);
         this.connection = new WebSocketConnection(transport, this, server, maskKeys, limits.maxFrameSize(),
-                limits.maxOutboundBytes(), limits.closeTimeoutMillis(), timers);
+                limits.maxOutboundBytes(), limits.closeTimeoutMillis(), timers, deflate);
         MessageSender sender = new MessageSender(connection, encoders);
         this.basic = new FerryBasicRemote(this, sender);
         this.async = new FerryAsyncRemote(this, sender, limits.sendTimeoutMillis());
@@ -95,6 +95,7 @@ public final class FerrySession implements Session, ConnectionEvents {
             }
         });
         connection.setIdleTimeout(maxIdleTimeout);
+        connection.startKeepAlive(limits.pingIntervalMillis(), limits.pongTimeoutMillis());
         connection.start();
     }
 

@@ -48,16 +48,21 @@ final class FrameSender {
      * unchanged until {@code callback} runs (masking works on a copy).
      */
     void send(int opcode, boolean fin, ByteBuffer payload, SendCallback callback) {
-        send(opcode, fin, payload, callback, false);
+        send(opcode, fin, 0, payload, callback, false);
+    }
+
+    /** Queues one frame with RSV bits set (an extension transformed its payload). */
+    void send(int opcode, boolean fin, int rsv, ByteBuffer payload, SendCallback callback) {
+        send(opcode, fin, rsv, payload, callback, false);
     }
 
     /** Queues the close frame: it is the last frame this connection sends. */
     void sendClose(ByteBuffer payload, SendCallback callback) {
-        send(dev.ferry.frame.Opcode.CLOSE, true, payload, callback, true);
+        send(dev.ferry.frame.Opcode.CLOSE, true, 0, payload, callback, true);
     }
 
-    private void send(int opcode, boolean fin, ByteBuffer payload, SendCallback callback, boolean last) {
-        Pending frame = encode(opcode, fin, payload, callback);
+    private void send(int opcode, boolean fin, int rsv, ByteBuffer payload, SendCallback callback, boolean last) {
+        Pending frame = encode(opcode, fin, rsv, payload, callback);
         boolean becomeFlusher;
         boolean pause = false;
         lock.lock();
@@ -90,6 +95,20 @@ final class FrameSender {
         }
     }
 
+    /** Whether frames already wait for the transport beyond the queue limit. */
+    boolean isOverLimit() {
+        lock.lock();
+        try {
+            return queuedBytes > maxQueuedBytes;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    long maxQueuedBytes() {
+        return maxQueuedBytes;
+    }
+
     /** Whether the close frame has been queued (nothing may follow it). */
     boolean isOutputClosed() {
         lock.lock();
@@ -100,11 +119,11 @@ final class FrameSender {
         }
     }
 
-    private Pending encode(int opcode, boolean fin, ByteBuffer payload, SendCallback callback) {
+    private Pending encode(int opcode, boolean fin, int rsv, ByteBuffer payload, SendCallback callback) {
         int length = payload.remaining();
         ByteBuffer header = ByteBuffer.allocate(FrameWriter.headerSize(length, maskFrames));
         int key = maskFrames ? maskKeys.nextInt() : 0;
-        FrameWriter.writeHeader(header, fin, 0, opcode, length, maskFrames, key);
+        FrameWriter.writeHeader(header, fin, rsv, opcode, length, maskFrames, key);
         header.flip();
         ByteBuffer body = payload;
         if (maskFrames && length > 0) {

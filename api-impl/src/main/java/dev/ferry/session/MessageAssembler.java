@@ -1,5 +1,7 @@
 package dev.ferry.session;
 
+import dev.ferry.extension.deflate.MessageInflater;
+import dev.ferry.extension.deflate.PerMessageDeflate;
 import dev.ferry.frame.CloseFrames;
 import dev.ferry.frame.CloseCodes;
 import dev.ferry.frame.FrameHandler;
@@ -24,7 +26,10 @@ final class MessageAssembler implements FrameHandler {
     private static final int INITIAL_CAPACITY = 1024;
 
     private final InboundReceiver receiver;
+    private final MessageInflater inflater;
     private final Utf8Validator utf8 = new Utf8Validator();
+    /** Hands each inflated piece on as if it had arrived uncompressed (allocated once). */
+    private final java.util.function.Consumer<ByteBuffer> inflated = piece -> accept(piece, false);
 
     // The frame being parsed.
     private int frameOpcode;
@@ -33,6 +38,7 @@ final class MessageAssembler implements FrameHandler {
 
     // The data message in progress (opcode TEXT or BINARY, 0 when none).
     private int messageOpcode;
+    private boolean compressed;
     private TextSink textSink;
     private BinarySink binarySink;
     private boolean whole;
@@ -46,8 +52,10 @@ final class MessageAssembler implements FrameHandler {
     private final byte[] control = new byte[125];
     private int controlLength;
 
-    MessageAssembler(InboundReceiver receiver) {
+    /** @param inflater permessage-deflate's inflater, or {@code null} when it was not negotiated */
+    MessageAssembler(InboundReceiver receiver, MessageInflater inflater) {
         this.receiver = receiver;
+        this.inflater = inflater;
     }
 
     @Override
@@ -55,14 +63,19 @@ final class MessageAssembler implements FrameHandler {
         frameOpcode = opcode;
         frameFin = fin;
         frameRemaining = payloadLength;
+        if (Opcode.isControl(opcode) || opcode == Opcode.CONTINUATION) {
+            // The parser let RSV1 through for permessage-deflate, which owns it on first frames only.
+            if (rsv != 0) {
+                throw WebSocketException.protocolError("RSV bits set on a " + (opcode == Opcode.CONTINUATION
+                        ? "continuation" : "control") + " frame");
+            }
+        } else {
+            startMessage(opcode);
+            compressed = (rsv & PerMessageDeflate.RSV) != 0;
+        }
         if (Opcode.isControl(opcode)) {
             controlLength = 0;
-            return;
-        }
-        if (opcode != Opcode.CONTINUATION) {
-            startMessage(opcode);
-        }
-        if (whole && length + payloadLength > limit) {
+        } else if (whole && !compressed && length + payloadLength > limit) {
             throw tooBig(length + payloadLength);
         }
     }
@@ -98,13 +111,22 @@ final class MessageAssembler implements FrameHandler {
             controlLength += n;
             return;
         }
+        if (compressed) {
+            inflater.inflate(chunk, inflated);
+        } else {
+            accept(chunk, frameFin && frameRemaining == 0);
+        }
+    }
+
+    /** Takes payload bytes of the message as sent before any compression. */
+    private void accept(ByteBuffer data, boolean last) {
         if (messageOpcode == Opcode.TEXT) {
-            utf8.validate(chunk);
+            utf8.validate(data);
         }
         if (whole) {
-            append(chunk);
-        } else {
-            deliverPart(chunk, frameFin && frameRemaining == 0);
+            append(data);
+        } else if (data.hasRemaining() || last) {
+            deliverPart(data, last);
         }
     }
 
@@ -118,6 +140,9 @@ final class MessageAssembler implements FrameHandler {
             return;
         }
         try {
+            if (compressed) {
+                inflater.endOfMessage(inflated);
+            }
             if (messageOpcode == Opcode.TEXT) {
                 utf8.endOfMessage();
             }
@@ -142,6 +167,9 @@ final class MessageAssembler implements FrameHandler {
 
     private void append(ByteBuffer chunk) {
         int n = chunk.remaining();
+        if (length + (long) n > limit) {
+            throw tooBig(length + (long) n);
+        }
         if (buffer == null || buffer.length - length < n) {
             grow(n);
         }

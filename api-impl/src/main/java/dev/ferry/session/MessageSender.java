@@ -1,5 +1,7 @@
 package dev.ferry.session;
 
+import dev.ferry.extension.deflate.MessageDeflater;
+import dev.ferry.extension.deflate.PerMessageDeflate;
 import dev.ferry.frame.Opcode;
 import dev.ferry.message.EncoderSet;
 import jakarta.websocket.EncodeException;
@@ -9,13 +11,14 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Sends application messages on one connection: whole or in parts, text, binary or encoded
- * objects. Keeps the one rule that spans calls: while a message is being sent in parts, no other
- * data message may start.
+ * objects, compressed when permessage-deflate was agreed. Keeps the one rule that spans calls:
+ * while a message is being sent in parts, no other data message may start.
  */
 final class MessageSender {
 
     private final WebSocketConnection connection;
     private final EncoderSet encoders;
+    private final MessageDeflater deflater;
 
     /** Opcode of the message being sent in parts (TEXT or BINARY), 0 when none. */
     private int partialOpcode;
@@ -23,23 +26,24 @@ final class MessageSender {
     MessageSender(WebSocketConnection connection, EncoderSet encoders) {
         this.connection = connection;
         this.encoders = encoders;
+        PerMessageDeflate deflate = connection.deflate();
+        this.deflater = deflate == null ? null : deflate.deflater();
     }
 
     void sendText(String text, SendCallback callback) {
-        ByteBuffer payload = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
-        sendWhole(Opcode.TEXT, payload, callback);
+        sendWhole(Opcode.TEXT, ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)), false, callback);
     }
 
     void sendBinary(ByteBuffer data, SendCallback callback) {
-        sendWhole(Opcode.BINARY, protect(data), callback);
+        sendWhole(Opcode.BINARY, data, true, callback);
     }
 
     void sendTextPart(String part, boolean last, SendCallback callback) {
-        sendPart(Opcode.TEXT, ByteBuffer.wrap(part.getBytes(StandardCharsets.UTF_8)), last, callback);
+        sendPart(Opcode.TEXT, ByteBuffer.wrap(part.getBytes(StandardCharsets.UTF_8)), false, last, callback);
     }
 
     void sendBinaryPart(ByteBuffer part, boolean last, SendCallback callback) {
-        sendPart(Opcode.BINARY, protect(part), last, callback);
+        sendPart(Opcode.BINARY, part, true, last, callback);
     }
 
     void sendObject(Object data, SendCallback callback) throws EncodeException, IOException {
@@ -47,7 +51,7 @@ final class MessageSender {
         if (encoded.text() != null) {
             sendText(encoded.text(), callback);
         } else {
-            sendWhole(Opcode.BINARY, encoded.binary(), callback);
+            sendWhole(Opcode.BINARY, encoded.binary(), false, callback);
         }
     }
 
@@ -59,28 +63,46 @@ final class MessageSender {
         connection.sendControl(Opcode.PONG, protect(data), callback);
     }
 
-    private void sendWhole(int opcode, ByteBuffer payload, SendCallback callback) {
-        synchronized (this) {
-            if (partialOpcode != 0) {
-                throw new IllegalStateException("A message is being sent in parts; finish it (last = true) "
-                        + "before sending another message");
+    /** @param applicationBuffer the payload is the application's, which it may reuse once we return */
+    private void sendWhole(int opcode, ByteBuffer payload, boolean applicationBuffer, SendCallback callback) {
+        if (deflater == null || !payload.hasRemaining()) {
+            synchronized (this) {
+                requireNoPartial();
             }
+            connection.sendData(opcode, true, applicationBuffer ? protect(payload) : payload, callback);
+            return;
         }
-        connection.sendData(opcode, true, payload, callback);
+        // Compressing and queueing happen under one lock: with context takeover, messages must
+        // reach the wire in the order their compressor saw them.
+        synchronized (this) {
+            requireNoPartial();
+            connection.sendData(opcode, true, PerMessageDeflate.RSV, deflater.deflate(payload, true), callback);
+        }
     }
 
-    private void sendPart(int opcode, ByteBuffer payload, boolean last, SendCallback callback) {
-        int frameOpcode;
-        synchronized (this) {
-            if (partialOpcode != 0 && partialOpcode != opcode) {
-                throw new IllegalStateException("A " + (partialOpcode == Opcode.TEXT ? "text" : "binary")
-                        + " message is being sent in parts; a " + (opcode == Opcode.TEXT ? "text" : "binary")
-                        + " part cannot continue it");
-            }
-            frameOpcode = partialOpcode == 0 ? opcode : Opcode.CONTINUATION;
-            partialOpcode = last ? 0 : opcode;
+    private void requireNoPartial() {
+        if (partialOpcode != 0) {
+            throw new IllegalStateException("A message is being sent in parts; finish it (last = true) "
+                    + "before sending another message");
         }
-        connection.sendData(frameOpcode, last, payload, callback);
+    }
+
+    private synchronized void sendPart(int opcode, ByteBuffer payload, boolean applicationBuffer, boolean last,
+            SendCallback callback) {
+        if (partialOpcode != 0 && partialOpcode != opcode) {
+            throw new IllegalStateException("A " + (partialOpcode == Opcode.TEXT ? "text" : "binary")
+                    + " message is being sent in parts; a " + (opcode == Opcode.TEXT ? "text" : "binary")
+                    + " part cannot continue it");
+        }
+        boolean first = partialOpcode == 0;
+        int frameOpcode = first ? opcode : Opcode.CONTINUATION;
+        partialOpcode = last ? 0 : opcode;
+        if (deflater == null) {
+            connection.sendData(frameOpcode, last, applicationBuffer ? protect(payload) : payload, callback);
+        } else {
+            int rsv = first ? PerMessageDeflate.RSV : 0;
+            connection.sendData(frameOpcode, last, rsv, deflater.deflate(payload, last), callback);
+        }
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.ferry.session;
 
+import dev.ferry.extension.deflate.PerMessageDeflate;
 import dev.ferry.frame.CloseCodes;
 import dev.ferry.frame.CloseFrames;
 import dev.ferry.frame.FrameParser;
@@ -39,6 +40,7 @@ final class WebSocketConnection implements TransportListener, InboundReceiver {
     private final FrameSender sender;
     private final ScheduledExecutorService timers;
     private final long closeTimeoutMillis;
+    private final PerMessageDeflate deflate;
 
     private final Object stateLock = new Object();
     private State state = State.OPEN;
@@ -52,13 +54,23 @@ final class WebSocketConnection implements TransportListener, InboundReceiver {
     private volatile long idleTimeoutMillis;
     private volatile ScheduledFuture<?> idleTimer;
     private volatile ScheduledFuture<?> closeTimer;
+    private volatile ScheduledFuture<?> keepAliveTimer;
+    /** When the keep-alive ping now awaiting its pong was sent (0 = none outstanding). */
+    private volatile long pingSentNanos;
 
+    /** The payload of keep-alive pings; their pongs are not shown to the application. */
+    private static final byte[] KEEP_ALIVE = "ferry-keepalive".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+    /** @param deflate permessage-deflate as negotiated, or {@code null} */
     WebSocketConnection(Transport transport, ConnectionEvents events, boolean server, Random maskKeys,
-            long maxFrameSize, long maxQueuedBytes, long closeTimeoutMillis, ScheduledExecutorService timers) {
+            long maxFrameSize, long maxQueuedBytes, long closeTimeoutMillis, ScheduledExecutorService timers,
+            PerMessageDeflate deflate) {
         this.transport = transport;
         this.events = events;
-        this.parser = new FrameParser(server, new MessageAssembler(this));
+        this.deflate = deflate;
+        this.parser = new FrameParser(server, new MessageAssembler(this, deflate == null ? null : deflate.inflater()));
         this.parser.setMaxFrameSize(maxFrameSize);
+        this.parser.setAllowedRsv(deflate == null ? 0 : PerMessageDeflate.RSV);
         this.sender = new FrameSender(transport, !server, maskKeys, maxQueuedBytes);
         this.closeTimeoutMillis = closeTimeoutMillis;
         this.timers = timers;
@@ -101,13 +113,32 @@ final class WebSocketConnection implements TransportListener, InboundReceiver {
 
     // ---- sending ------------------------------------------------------------------------------
 
+    PerMessageDeflate deflate() {
+        return deflate;
+    }
+
     void sendData(int opcode, boolean fin, ByteBuffer payload, SendCallback callback) {
+        sendData(opcode, fin, 0, payload, callback);
+    }
+
+    void sendData(int opcode, boolean fin, int rsv, ByteBuffer payload, SendCallback callback) {
         if (!isOpen()) {
             callback.done(new IOException("The WebSocket session is closed; nothing more can be sent"));
             return;
         }
+        if (!callback.callerWaits() && sender.isOverLimit()) {
+            // Nobody waits for this send (async, or the delivering thread, which must not wait),
+            // so what is sent while the peer reads nothing would pile up without end: refuse it.
+            callback.done(new IOException("The peer is not reading: more than " + sender.maxQueuedBytes()
+                    + " bytes wait to be sent (dev.ferry.maxOutboundBytes); message not sent"));
+            if (rsv != 0) {
+                // The compressor already took this message in; the peer's decompressor never will.
+                transport.close(true);
+            }
+            return;
+        }
         lastActivityNanos = System.nanoTime();
-        sender.send(opcode, fin, payload, callback);
+        sender.send(opcode, fin, rsv, payload, callback);
     }
 
     void sendControl(int opcode, ByteBuffer payload, SendCallback callback) {
@@ -127,7 +158,9 @@ final class WebSocketConnection implements TransportListener, InboundReceiver {
             outcomeCode = code;
             outcomeReason = reason;
         }
-        sender.sendClose(CloseFrames.encodePayload(code, reason), failure -> {
+        // A code that may not travel (1005, 1006, 1015, reserved ones) closes without a status.
+        int wireCode = CloseCodes.isValidOnWire(code) ? code : CloseCodes.NO_STATUS;
+        sender.sendClose(CloseFrames.encodePayload(wireCode, reason), failure -> {
             if (failure != null) {
                 transport.close(true);
             }
@@ -146,6 +179,40 @@ final class WebSocketConnection implements TransportListener, InboundReceiver {
         if (millis > 0 && !finished.get()) {
             idleTimer = timers.schedule(this::checkIdle, millis, TimeUnit.MILLISECONDS);
         }
+    }
+
+    /**
+     * Pings the peer every {@code intervalMillis} and closes the connection (1001) when a pong
+     * does not come back within {@code pongTimeoutMillis}: a dead peer or a proxy that dropped the
+     * connection is noticed, and quiet connections stay alive through proxies.
+     */
+    void startKeepAlive(long intervalMillis, long pongTimeoutMillis) {
+        if (intervalMillis > 0 && !finished.get()) {
+            keepAliveTimer = timers.schedule(() -> keepAlive(intervalMillis, pongTimeoutMillis), intervalMillis,
+                    TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void keepAlive(long intervalMillis, long pongTimeoutMillis) {
+        if (finished.get() || !isOpen()) {
+            return;
+        }
+        long sent = pingSentNanos;
+        long now = System.nanoTime();
+        if (sent != 0 && pongTimeoutMillis > 0 && now - sent >= TimeUnit.MILLISECONDS.toNanos(pongTimeoutMillis)) {
+            fail(CloseCodes.GOING_AWAY, "No pong within " + pongTimeoutMillis + " ms (dev.ferry.pongTimeout)");
+            return;
+        }
+        long delay = intervalMillis;
+        if (sent == 0) {
+            pingSentNanos = now;
+            sender.send(Opcode.PING, true, ByteBuffer.wrap(KEEP_ALIVE), SendCallback.IGNORE);
+            if (pongTimeoutMillis > 0) {
+                delay = Math.min(intervalMillis, pongTimeoutMillis);
+            }
+        }
+        keepAliveTimer = timers.schedule(() -> keepAlive(intervalMillis, pongTimeoutMillis), delay,
+                TimeUnit.MILLISECONDS);
     }
 
     private void checkIdle() {
@@ -256,6 +323,11 @@ final class WebSocketConnection implements TransportListener, InboundReceiver {
 
     @Override
     public void onPong(ByteBuffer payload) {
+        // Any pong shows the peer is alive; the answer to our own keep-alive stays ours.
+        pingSentNanos = 0;
+        if (payload.equals(ByteBuffer.wrap(KEEP_ALIVE))) {
+            return;
+        }
         PongSink sink = events.pongSink();
         if (sink != null) {
             try {
@@ -333,6 +405,13 @@ final class WebSocketConnection implements TransportListener, InboundReceiver {
         ScheduledFuture<?> idle = idleTimer;
         if (idle != null) {
             idle.cancel(false);
+        }
+        ScheduledFuture<?> keepAlive = keepAliveTimer;
+        if (keepAlive != null) {
+            keepAlive.cancel(false);
+        }
+        if (deflate != null) {
+            deflate.release();
         }
         events.onClosed(code, reason == null ? "" : reason);
     }

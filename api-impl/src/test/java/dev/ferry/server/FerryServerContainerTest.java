@@ -212,4 +212,61 @@ class FerryServerContainerTest {
         assertEquals(List.of("yes"), accept.headers().get("x-ferry"));
         assertTrue(config.getUserProperties().isEmpty(), "the deployed config is not changed by one handshake");
     }
+
+    @Test
+    void permessageDeflateIsNegotiatedAsBrowsersOfferIt() throws Exception {
+        container.addEndpoint(RoomEndpoint.class);
+        UpgradeDecision.Accept accept = assertInstanceOf(UpgradeDecision.Accept.class, container.decide(request(
+                "/rooms/a", Map.of("Sec-WebSocket-Extensions", "permessage-deflate; client_max_window_bits"))));
+        assertEquals(List.of("permessage-deflate"), accept.headers().get("Sec-WebSocket-Extensions"));
+        UpgradeDecision.Accept unknown = assertInstanceOf(UpgradeDecision.Accept.class, container.decide(request(
+                "/rooms/a", Map.of("Sec-WebSocket-Extensions", "x-unknown"))));
+        assertTrue(!unknown.headers().containsKey("Sec-WebSocket-Extensions"));
+    }
+
+    @Test
+    void permessageDeflateCanBeSwitchedOffPerEndpoint() throws Exception {
+        ServerEndpointConfig config = ServerEndpointConfig.Builder.create(RoomEndpoint.class, "/rooms/{room}").build();
+        config.getUserProperties().put("dev.ferry.deflate", "false");
+        container.addEndpoint(config);
+        UpgradeDecision.Accept accept = assertInstanceOf(UpgradeDecision.Accept.class, container.decide(request(
+                "/rooms/a", Map.of("Sec-WebSocket-Extensions", "permessage-deflate"))));
+        assertTrue(!accept.headers().containsKey("Sec-WebSocket-Extensions"));
+    }
+
+    @Test
+    void withoutContextTakeoverTheServerAsksBothSidesToReset() throws Exception {
+        FerrySettings d = FerrySettings.defaults();
+        FerryServerContainer lean = new FerryServerContainer(new FerrySettings(d.maxTextMessageSize(),
+                d.maxBinaryMessageSize(), d.maxFrameSize(), d.idleTimeoutMillis(), d.sendTimeoutMillis(),
+                d.closeTimeoutMillis(), d.maxOutboundBytes(), 0, 0, true, false, List.of()), getClass().getClassLoader());
+        try {
+            lean.addEndpoint(RoomEndpoint.class);
+            UpgradeDecision.Accept accept = assertInstanceOf(UpgradeDecision.Accept.class, lean.decide(request(
+                    "/rooms/a", Map.of("Sec-WebSocket-Extensions", "permessage-deflate"))));
+            assertEquals(List.of("permessage-deflate; server_no_context_takeover; client_no_context_takeover"),
+                    accept.headers().get("Sec-WebSocket-Extensions"));
+        } finally {
+            lean.shutdown();
+        }
+    }
+
+    @Test
+    void originsOutsideTheContainersAllowListGet403() throws Exception {
+        FerryServerContainer guarded = new FerryServerContainer(
+                FerrySettings.from(Map.of("dev.ferry.allowedOrigins", "https://chat.example")::get),
+                getClass().getClassLoader());
+        try {
+            guarded.addEndpoint(RoomEndpoint.class);
+            UpgradeDecision.Reject reject = assertInstanceOf(UpgradeDecision.Reject.class,
+                    guarded.decide(request("/rooms/a", Map.of("Origin", "https://evil.example"))));
+            assertEquals(403, reject.status());
+            assertTrue(reject.message().contains("dev.ferry.allowedOrigins"));
+            assertInstanceOf(UpgradeDecision.Accept.class,
+                    guarded.decide(request("/rooms/a", Map.of("Origin", "https://chat.example"))));
+            assertInstanceOf(UpgradeDecision.Accept.class, guarded.decide(request("/rooms/a", Map.of())));
+        } finally {
+            guarded.shutdown();
+        }
+    }
 }

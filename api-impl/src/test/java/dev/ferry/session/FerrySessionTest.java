@@ -311,4 +311,53 @@ class FerrySessionTest {
                     () -> h.session.getBasicRemote().sendPing(ByteBuffer.allocate(126)));
         }
     }
+
+    @Test
+    void sendsFromTheDeliveringThreadAreRefusedOnceTheQueueIsFull() {
+        List<Throwable> failures = new CopyOnWriteArrayList<>();
+        int[] sent = new int[1];
+        try (SessionHarness h = new SessionHarness((session, config) -> session.addMessageHandler(String.class, t -> {
+            // A handler that floods a peer that does not read: 200 x 1 KiB against a 64 KiB limit.
+            for (int i = 0; i < 200; i++) {
+                try {
+                    session.getBasicRemote().sendText("x".repeat(1024));
+                    sent[0]++;
+                } catch (IOException e) {
+                    failures.add(e);
+                }
+            }
+        }))) {
+            h.transport.holdWrites = true;
+            h.clientFrame(true, Opcode.TEXT, utf8("go"));
+            assertTrue(sent[0] >= 64 && sent[0] < 70, "sent " + sent[0]);
+            assertEquals(200 - sent[0], failures.size());
+            assertTrue(failures.get(0).getMessage().contains("dev.ferry.maxOutboundBytes"));
+        }
+    }
+
+    @Test
+    void asyncSendsPastTheOutboundLimitFailWithAClearException() throws Exception {
+        try (SessionHarness h = echo()) {
+            h.transport.holdWrites = true;
+            List<Future<Void>> sends = new java.util.ArrayList<>();
+            for (int i = 0; i < 100; i++) {
+                sends.add(h.session.getAsyncRemote().sendText("y".repeat(1024)));
+            }
+            int failed = 0;
+            for (Future<Void> f : sends) {
+                if (f.isDone()) {
+                    java.util.concurrent.ExecutionException e = assertThrows(java.util.concurrent.ExecutionException.class,
+                            () -> f.get(0, TimeUnit.SECONDS));
+                    assertTrue(e.getCause().getMessage().contains("dev.ferry.maxOutboundBytes"), e.getCause().getMessage());
+                    failed++;
+                }
+            }
+            // 64 KiB limit: about 64 of the 1 KiB messages are queued, the rest refused at once.
+            assertTrue(failed >= 30 && failed <= 37, "failed " + failed);
+            h.transport.releaseWrites();
+            for (Future<Void> f : sends.subList(0, 60)) {
+                f.get(1, TimeUnit.SECONDS);
+            }
+        }
+    }
 }

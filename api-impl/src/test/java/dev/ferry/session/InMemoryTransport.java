@@ -18,7 +18,7 @@ import java.util.List;
 public final class InMemoryTransport implements Transport {
 
     /** One frame as the peer received it. */
-    public record Frame(boolean fin, int opcode, byte[] payload) {
+    public record Frame(boolean fin, int rsv, int opcode, byte[] payload) {
         public String text() {
             return new String(payload, java.nio.charset.StandardCharsets.UTF_8);
         }
@@ -42,11 +42,13 @@ public final class InMemoryTransport implements Transport {
     public InMemoryTransport() {
         peerParser = new FrameParser(false, new FrameHandler() {
             private boolean fin;
+            private int rsv;
             private int opcode;
 
             @Override
             public void onFrameStart(boolean fin, int rsv, int opcode, long payloadLength) {
                 this.fin = fin;
+                this.rsv = rsv;
                 this.opcode = opcode;
                 current.reset();
             }
@@ -60,9 +62,10 @@ public final class InMemoryTransport implements Transport {
 
             @Override
             public void onFrameEnd() {
-                frames.add(new Frame(fin, opcode, current.toByteArray()));
+                frames.add(new Frame(fin, rsv, opcode, current.toByteArray()));
             }
         });
+        peerParser.setAllowedRsv(7);
     }
 
     @Override

@@ -24,10 +24,15 @@ final class SessionHarness implements AutoCloseable {
     final FerrySession session;
 
     SessionHarness(BiConsumer<Session, EndpointConfig> onOpen) {
-        this(onOpen, new SessionLimits(1024, 1024, 1 << 20, 0, 2_000, 500, 64 * 1024));
+        this(onOpen, new SessionLimits(1024, 1024, 1 << 20, 0, 2_000, 500, 64 * 1024, 0, 0));
     }
 
     SessionHarness(BiConsumer<Session, EndpointConfig> onOpen, SessionLimits limits) {
+        this(onOpen, limits, null);
+    }
+
+    SessionHarness(BiConsumer<Session, EndpointConfig> onOpen, SessionLimits limits,
+            dev.ferry.extension.deflate.PerMessageDeflate deflate) {
         Endpoint endpoint = new Endpoint() {
             @Override
             public void onOpen(Session session, EndpointConfig config) {
@@ -48,13 +53,17 @@ final class SessionHarness implements AutoCloseable {
         HandshakeInfo info = new HandshakeInfo(URI.create("ws://localhost/test"), null, Map.of(), Map.of(), null, "",
                 List.of(), false);
         session = new FerrySession("1", null, endpoint, config, info, java.util.concurrent.ConcurrentHashMap.newKeySet(),
-                limits, transport, true, null, timers);
+                limits, transport, true, null, timers, deflate);
         session.open();
     }
 
     /** Feeds one masked client frame. */
     void clientFrame(boolean fin, int opcode, byte[] payload) {
-        transport.feed(bytes(FrameWriter.encode(fin, 0, opcode, ByteBuffer.wrap(payload), true, 0x1234abcd)));
+        clientFrame(fin, 0, opcode, payload);
+    }
+
+    void clientFrame(boolean fin, int rsv, int opcode, byte[] payload) {
+        transport.feed(bytes(FrameWriter.encode(fin, rsv, opcode, ByteBuffer.wrap(payload), true, 0x1234abcd)));
     }
 
     static byte[] bytes(ByteBuffer b) {

@@ -1,0 +1,79 @@
+package dev.ferry.client;
+
+import java.io.IOException;
+import java.security.SecureRandom;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+
+/**
+ * The threads and randomness one client container shares among its connections: the I/O thread,
+ * the timer thread and a {@link SecureRandom} for handshake keys and frame masks. The threads
+ * start on the first connection, so a container nobody connects with costs no thread.
+ */
+final class ClientRuntime {
+
+    static final String IO_THREAD_NAME = "ferry-client-io";
+    static final String TIMER_THREAD_NAME = "ferry-client-timer";
+
+    /** Running threads; both exist or neither. */
+    record Threads(SelectorLoop loop, ScheduledExecutorService timers) {
+    }
+
+    private final SecureRandom random = new SecureRandom();
+    private final Object lock = new Object();
+    private Threads threads;
+    private boolean shutDown;
+
+    SecureRandom random() {
+        return random;
+    }
+
+    /** The running threads, started now if this is the first call. */
+    Threads threads() throws IOException {
+        synchronized (lock) {
+            if (shutDown) {
+                throw new IllegalStateException("This WebSocket client container has been closed");
+            }
+            if (threads == null) {
+                SelectorLoop loop = new SelectorLoop(IO_THREAD_NAME);
+                ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(1, runnable -> {
+                    Thread t = new Thread(runnable, TIMER_THREAD_NAME);
+                    t.setDaemon(true);
+                    return t;
+                });
+                timers.setRemoveOnCancelPolicy(true);
+                loop.start();
+                threads = new Threads(loop, timers);
+            }
+            return threads;
+        }
+    }
+
+    /** The threads if they were started, else {@code null}. */
+    Threads startedThreads() {
+        synchronized (lock) {
+            return threads;
+        }
+    }
+
+    boolean isShutDown() {
+        synchronized (lock) {
+            return shutDown;
+        }
+    }
+
+    /** Marks the runtime closed: no thread starts after this. Returns the threads to stop, or null. */
+    Threads beginShutdown() {
+        synchronized (lock) {
+            shutDown = true;
+            return threads;
+        }
+    }
+
+    /** Stops the threads, waiting up to {@code waitMillis} for the I/O thread to close its channels. */
+    static void stop(Threads threads, long waitMillis) {
+        threads.loop().stop(waitMillis);
+        // Pending idle and close timers belong to connections that are closed by now.
+        threads.timers().shutdownNow();
+    }
+}

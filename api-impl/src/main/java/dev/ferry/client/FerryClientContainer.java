@@ -1,0 +1,241 @@
+package dev.ferry.client;
+
+import dev.ferry.server.FerrySettings;
+import dev.ferry.session.FerrySession;
+import dev.ferry.session.HandshakeInfo;
+import dev.ferry.session.SessionLimits;
+import dev.ferry.transport.Transport;
+import jakarta.websocket.ClientEndpointConfig;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.DeploymentException;
+import jakarta.websocket.Endpoint;
+import dev.ferry.extension.deflate.DeflateParameters;
+import dev.ferry.extension.deflate.PerMessageDeflate;
+import dev.ferry.extension.deflate.ZlibPool;
+import jakarta.websocket.Extension;
+import jakarta.websocket.Session;
+import jakarta.websocket.WebSocketContainer;
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.net.URI;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Ferry's WebSocket client: connects endpoints to servers over {@code ws://} and {@code wss://}.
+ *
+ * <p>Each container owns its threads (one I/O thread, {@value ClientRuntime#IO_THREAD_NAME}, and
+ * one timer thread, both daemons, started on the first connection) and nothing is static, so
+ * containers are independent. {@link #close()} closes the open sessions with 1001 and stops the
+ * threads.
+ *
+ * <p>Per connection, the {@code ClientEndpointConfig} user properties
+ * {@code dev.ferry.connectTimeout} (ms, default 10 000) and {@code dev.ferry.sslContext} (an
+ * {@code SSLContext}, when the config sets none) apply, as do the per-session settings of the
+ * server side ({@code dev.ferry.maxFrameSize}, {@code dev.ferry.closeTimeout}, ...).
+ *
+ * <p>Endpoint callbacks run on the I/O thread: a callback that blocks holds up every connection
+ * of this container.
+ */
+public final class FerryClientContainer implements WebSocketContainer, AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(FerryClientContainer.class.getName());
+    /** How long {@link #close()} lets servers answer the close frames before the sockets are dropped. */
+    private static final long CLOSE_GRACE_MILLIS = 1_000;
+
+    private final FerrySettings settings = FerrySettings.defaults();
+    private final ClientRuntime runtime = new ClientRuntime();
+    private final AnnotatedClientEndpoints annotated = new AnnotatedClientEndpoints();
+    private final Set<FerrySession> openSessions = ConcurrentHashMap.newKeySet();
+    private final AtomicLong sessionIds = new AtomicLong();
+    /** Spare compressors for connections without context takeover (see {@link ZlibPool}). */
+    private final ZlibPool zlib = new ZlibPool(java.util.zip.Deflater.DEFAULT_COMPRESSION, 4);
+    private final ClientConnector connector = new ClientConnector(runtime, new ClientConnector.SessionFactory() {
+        @Override
+        public FerrySession newSession(Endpoint endpoint, ClientEndpointConfig config, HandshakeInfo info,
+                SessionLimits limits, Transport transport, ScheduledExecutorService timers,
+                DeflateParameters deflate) {
+            String id = "c" + Long.toHexString(sessionIds.incrementAndGet());
+            return new FerrySession(id, FerryClientContainer.this, endpoint, config, info, openSessions, limits,
+                    transport, false, runtime.random(), timers,
+                    deflate == null ? null : new PerMessageDeflate(deflate, false, zlib));
+        }
+
+        @Override
+        public SessionLimits limitsFor(ClientEndpointConfig config) {
+            return ClientProperties.limits(config, settings, defaultIdleTimeout, defaultAsyncSendTimeout,
+                    defaultMaxText, defaultMaxBinary);
+        }
+    });
+
+    private volatile long defaultIdleTimeout = settings.idleTimeoutMillis();
+    private volatile long defaultAsyncSendTimeout = settings.sendTimeoutMillis();
+    private volatile int defaultMaxText = SessionLimits.clampToInt(settings.maxTextMessageSize());
+    private volatile int defaultMaxBinary = SessionLimits.clampToInt(settings.maxBinaryMessageSize());
+
+    public FerryClientContainer() {
+    }
+
+    // ---- connecting ---------------------------------------------------------------------------
+
+    @Override
+    public Session connectToServer(Object annotatedEndpointInstance, URI path) throws DeploymentException, IOException {
+        if (annotatedEndpointInstance == null) {
+            throw new DeploymentException("No endpoint instance given");
+        }
+        if (annotatedEndpointInstance instanceof Endpoint endpoint
+                && !annotatedEndpointInstance.getClass().isAnnotationPresent(jakarta.websocket.ClientEndpoint.class)) {
+            return connectToServer(endpoint, ClientEndpointConfig.Builder.create().build(), path);
+        }
+        AnnotatedClientEndpoints.Prepared prepared = annotated.wrap(annotatedEndpointInstance);
+        return connect(prepared.endpoint(), prepared.config(), path);
+    }
+
+    @Override
+    public Session connectToServer(Class<?> annotatedEndpointClass, URI path) throws DeploymentException, IOException {
+        if (annotatedEndpointClass == null) {
+            throw new DeploymentException("No endpoint class given");
+        }
+        AnnotatedClientEndpoints.Prepared prepared = annotated.instantiate(annotatedEndpointClass);
+        return connect(prepared.endpoint(), prepared.config(), path);
+    }
+
+    @Override
+    public Session connectToServer(Endpoint endpointInstance, ClientEndpointConfig cec, URI path)
+            throws DeploymentException, IOException {
+        if (endpointInstance == null) {
+            throw new DeploymentException("No endpoint instance given");
+        }
+        return connect(endpointInstance, cec, path);
+    }
+
+    @Override
+    public Session connectToServer(Class<? extends Endpoint> endpointClass, ClientEndpointConfig cec, URI path)
+            throws DeploymentException, IOException {
+        if (endpointClass == null) {
+            throw new DeploymentException("No endpoint class given");
+        }
+        Endpoint endpoint;
+        try {
+            endpoint = endpointClass.getConstructor().newInstance();
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            throw new DeploymentException("Cannot create an instance of " + endpointClass.getName()
+                    + ": it needs a public no-argument constructor that succeeds", e);
+        }
+        return connect(endpoint, cec, path);
+    }
+
+    private Session connect(Endpoint endpoint, ClientEndpointConfig config, URI path)
+            throws DeploymentException, IOException {
+        if (runtime.isShutDown()) {
+            throw new DeploymentException("This WebSocket client container has been closed");
+        }
+        ClientEndpointConfig effective = config != null ? config : ClientEndpointConfig.Builder.create().build();
+        return connector.connect(endpoint, effective, path);
+    }
+
+    // ---- shutting down ------------------------------------------------------------------------
+
+    /**
+     * Closes every open session with 1001 (going away), gives the servers a moment to answer,
+     * then stops the container's threads. The container cannot connect afterwards. Idempotent.
+     */
+    @Override
+    public void close() {
+        ClientRuntime.Threads threads = runtime.beginShutdown();
+        if (threads == null) {
+            return;
+        }
+        for (FerrySession session : List.copyOf(openSessions)) {
+            try {
+                session.close(new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "The client is shutting down"));
+            } catch (IOException | RuntimeException e) {
+                LOG.log(Level.DEBUG, "Closing " + session + " at shutdown failed", e);
+            }
+        }
+        if (!threads.loop().inLoop()) {
+            awaitSessionsClosed(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(CLOSE_GRACE_MILLIS));
+        }
+        ClientRuntime.stop(threads, CLOSE_GRACE_MILLIS);
+        zlib.close();
+    }
+
+    /** Same as {@link #close()}. */
+    public void shutdown() {
+        close();
+    }
+
+    private void awaitSessionsClosed(long deadlineNanos) {
+        while (!openSessions.isEmpty() && System.nanoTime() < deadlineNanos) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /** The I/O thread, or {@code null} before the first connection; for tests. */
+    Thread ioThread() {
+        ClientRuntime.Threads threads = runtime.startedThreads();
+        return threads == null ? null : threads.loop().thread();
+    }
+
+    /** The analysed annotated endpoints; for tests. */
+    AnnotatedClientEndpoints annotatedEndpoints() {
+        return annotated;
+    }
+
+    // ---- defaults -----------------------------------------------------------------------------
+
+    @Override
+    public long getDefaultAsyncSendTimeout() {
+        return defaultAsyncSendTimeout;
+    }
+
+    @Override
+    public void setAsyncSendTimeout(long timeoutmillis) {
+        defaultAsyncSendTimeout = timeoutmillis;
+    }
+
+    @Override
+    public long getDefaultMaxSessionIdleTimeout() {
+        return defaultIdleTimeout;
+    }
+
+    @Override
+    public void setDefaultMaxSessionIdleTimeout(long timeout) {
+        defaultIdleTimeout = timeout;
+    }
+
+    @Override
+    public int getDefaultMaxBinaryMessageBufferSize() {
+        return defaultMaxBinary;
+    }
+
+    @Override
+    public void setDefaultMaxBinaryMessageBufferSize(int max) {
+        defaultMaxBinary = max;
+    }
+
+    @Override
+    public int getDefaultMaxTextMessageBufferSize() {
+        return defaultMaxText;
+    }
+
+    @Override
+    public void setDefaultMaxTextMessageBufferSize(int max) {
+        defaultMaxText = max;
+    }
+
+    /** permessage-deflate, offered on every connection unless {@code dev.ferry.deflate} is false. */
+    @Override
+    public Set<Extension> getInstalledExtensions() {
+        return Set.of(DeflateParameters.clientOffer());
+    }
+}

@@ -1,0 +1,429 @@
+package dev.ferry.client;
+
+import dev.ferry.transport.Transport;
+import dev.ferry.transport.TransportListener;
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.SocketChannel;
+import java.util.List;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * A {@link Transport} on a non-blocking {@link SocketChannel} driven by the container's
+ * {@link SelectorLoop}, plain or through TLS ({@link ChannelIo}).
+ *
+ * <p>Threads: callers on any thread queue writes and close requests in a {@link WriteQueue},
+ * whose lock is never held during I/O; everything else (channel calls, interest ops, the
+ * listener) is confined to the I/O thread, reached through {@link #schedulePump()}.
+ *
+ * <p>Before the session exists, a handshake reader listens (see {@link #connect}); it
+ * hands the bytes that followed the HTTP response back through {@link #holdUntilStart}, and
+ * {@link #start} delivers them to the session before anything read later.
+ */
+final class NioTransport implements Transport, SelectorLoop.Handler {
+
+    private static final System.Logger LOG = System.getLogger(NioTransport.class.getName());
+    private static final ByteBuffer[] NOTHING = new ByteBuffer[0];
+
+    private final SelectorLoop loop;
+    private final SocketChannel channel;
+    private final ChannelIo io;
+    private final InetSocketAddress remote;
+    private final String description;
+
+    private final WriteQueue writes = new WriteQueue();
+    private volatile boolean readingPaused;
+    private final AtomicBoolean pumpScheduled = new AtomicBoolean();
+
+    // Confined to the I/O thread.
+    private SelectionKey key;
+    private boolean connected;
+    private boolean waitingForWritable;
+    private boolean inputEnded;
+    private TransportListener listener;
+    private boolean listenerToldClosed;
+    /** The handshake is read and the session has not started: read nothing meanwhile. */
+    private boolean awaitingStart;
+    private ByteBuffer unread;
+    private boolean pumping;
+    private boolean pumpAgain;
+
+    private NioTransport(SelectorLoop loop, SocketChannel channel, ChannelIo io, InetSocketAddress remote) {
+        this.loop = loop;
+        this.channel = channel;
+        this.io = io;
+        this.remote = remote;
+        this.description = (io.isSecure() ? "TLS " : "TCP ") + remote;
+    }
+
+    /** A transport for a new, not yet connected socket to {@code remote}. */
+    static NioTransport open(SelectorLoop loop, InetSocketAddress remote, ChannelIo io) throws IOException {
+        SocketChannel channel = SocketChannel.open();
+        try {
+            channel.configureBlocking(false);
+            channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
+        }
+        return new NioTransport(loop, channel, io, remote);
+    }
+
+    /**
+     * Starts connecting; {@code handshakeListener} hears everything until the session
+     * {@link #start}s, including a failure to connect.
+     */
+    void connect(TransportListener handshakeListener) throws IOException {
+        try {
+            channel.connect(remote);
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
+        }
+        onLoop(() -> register(handshakeListener));
+    }
+
+    // ---- Transport (any thread) ---------------------------------------------------------------
+
+    @Override
+    public void start(TransportListener sessionListener) {
+        onLoop(() -> {
+            listener = sessionListener;
+            listenerToldClosed = false;
+            awaitingStart = false;
+            if (isClosed()) {
+                deliverUnread();
+                tellClosed();
+            } else {
+                pump();
+            }
+        });
+    }
+
+    @Override
+    public void write(ByteBuffer[] buffers, WriteCallback done) {
+        if (writes.offer(buffers, done)) {
+            schedulePump();
+        } else {
+            done.failed(new IOException("The connection to " + remote + " is closed"));
+        }
+    }
+
+    @Override
+    public void pauseReading() {
+        readingPaused = true;
+        schedulePump();
+    }
+
+    @Override
+    public void resumeReading() {
+        readingPaused = false;
+        schedulePump();
+    }
+
+    @Override
+    public void close(boolean abort) {
+        if (!writes.requestClose(abort)) {
+            return;
+        }
+        if (abort) {
+            onLoop(() -> closeNow(null));
+        } else {
+            schedulePump();
+        }
+    }
+
+    @Override
+    public InetSocketAddress remoteAddress() {
+        return remote;
+    }
+
+    @Override
+    public InetSocketAddress localAddress() {
+        try {
+            return (InetSocketAddress) channel.getLocalAddress();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    @Override
+    public boolean isSecure() {
+        return io.isSecure();
+    }
+
+    // ---- handshake hand-over (I/O thread) -----------------------------------------------------
+
+    /**
+     * Stops reading until {@link #start}, which delivers {@code bytesReadAhead} (what came after
+     * the handshake response) before anything else. I/O thread only.
+     */
+    void holdUntilStart(ByteBuffer bytesReadAhead) {
+        awaitingStart = true;
+        unread = bytesReadAhead.hasRemaining() ? bytesReadAhead : null;
+    }
+
+    private boolean isClosed() {
+        return writes.isClosed();
+    }
+
+    private void schedulePump() {
+        if (pumpScheduled.compareAndSet(false, true)) {
+            onLoop(() -> {
+                pumpScheduled.set(false);
+                pump();
+            });
+        }
+    }
+
+    /** Runs {@code task} on the I/O thread; once that thread is gone, closes instead. */
+    private void onLoop(Runnable task) {
+        try {
+            loop.execute(task);
+        } catch (RejectedExecutionException e) {
+            failWithoutLoop();
+        }
+    }
+
+    // ---- I/O thread ---------------------------------------------------------------------------
+
+    private void register(TransportListener handshakeListener) {
+        listener = handshakeListener;
+        try {
+            if (channel.isConnectionPending()) {
+                key = loop.register(channel, SelectionKey.OP_CONNECT, this);
+            } else {
+                key = loop.register(channel, 0, this);
+                connected();
+            }
+        } catch (IOException | RuntimeException e) {
+            closeNow(e);
+        }
+    }
+
+    @Override
+    public void onReady(SelectionKey readyKey) {
+        if (!connected && readyKey.isConnectable()) {
+            try {
+                if (!channel.finishConnect()) {
+                    return;
+                }
+                connected();
+            } catch (IOException e) {
+                closeNow(e);
+            }
+            return;
+        }
+        if (readyKey.isWritable()) {
+            waitingForWritable = false;
+        }
+        pump();
+    }
+
+    private void connected() throws IOException {
+        connected = true;
+        io.onConnected(channel);
+        pump();
+    }
+
+    /**
+     * Writes what is queued, then reads what is there, until neither can go on. Re-entrant calls
+     * (a listener writing or pausing) just ask for another round.
+     */
+    private void pump() {
+        if (pumping) {
+            pumpAgain = true;
+            return;
+        }
+        if (!connected || isClosed()) {
+            return;
+        }
+        pumping = true;
+        try {
+            do {
+                pumpAgain = false;
+                flushWrites();
+                if (writes.isAbortRequested()) {
+                    closeNow(null);
+                    return;
+                }
+                readAvailable();
+            } while (pumpAgain && !isClosed());
+            closeIfDrained();
+            updateInterest();
+        } finally {
+            pumping = false;
+        }
+    }
+
+    private void flushWrites() {
+        while (!isClosed()) {
+            WriteQueue.PendingWrite head = writes.head();
+            if (head == null && !io.wantsWrite()) {
+                return;
+            }
+            ChannelIo.Progress progress;
+            try {
+                progress = io.write(channel, head == null ? NOTHING : head.buffers());
+            } catch (IOException | RuntimeException e) {
+                LOG.log(Level.DEBUG, () -> "Writing to " + description + " failed: " + e);
+                closeNow(e);
+                return;
+            }
+            switch (progress) {
+                case DONE:
+                    if (head == null) {
+                        return;
+                    }
+                    writes.removeHead();
+                    head.callback().completed(); // may queue more: the loop picks it up
+                    break;
+                case SOCKET_FULL:
+                    waitingForWritable = true;
+                    return;
+                case NEEDS_INPUT:
+                    return; // reading the handshake answer will let it go on
+                default:
+                    throw new IllegalStateException(progress.toString());
+            }
+        }
+    }
+
+    private void readAvailable() {
+        while (canRead()) {
+            if (unread != null) {
+                deliverUnread();
+                continue;
+            }
+            // The loop's one buffer: the listener consumes every byte before returning.
+            ByteBuffer readBuffer = loop.readBuffer(io.minReadBufferSize());
+            int n;
+            try {
+                n = io.read(channel, readBuffer);
+            } catch (IOException | RuntimeException e) {
+                endInput(e);
+                return;
+            }
+            if (n < 0) {
+                endInput(null);
+                return;
+            }
+            if (n == 0) {
+                // A TLS handshake step may now be writable; that write may in turn free reading.
+                if (io.wantsWrite() && !waitingForWritable) {
+                    pumpAgain = true;
+                }
+                return;
+            }
+            readBuffer.flip();
+            listener.onData(readBuffer);
+        }
+    }
+
+    private boolean canRead() {
+        return listener != null && !awaitingStart && !readingPaused && !inputEnded && !writes.isAbortRequested()
+                && !isClosed();
+    }
+
+    private void deliverUnread() {
+        ByteBuffer bytes = unread;
+        unread = null;
+        if (bytes != null && listener != null) {
+            listener.onData(bytes);
+        }
+    }
+
+    private void endInput(Throwable failure) {
+        inputEnded = true;
+        if (failure != null) {
+            LOG.log(Level.DEBUG, () -> "Reading from " + description + " failed: " + failure);
+        }
+        listener.onEndOfInput(failure);
+    }
+
+    private void closeIfDrained() {
+        if (writes.isDrainedForClose() && !io.wantsWrite()) {
+            closeNow(null);
+        }
+    }
+
+    private void updateInterest() {
+        if (key == null || !key.isValid()) {
+            return;
+        }
+        int ops = 0;
+        if (!connected) {
+            ops = SelectionKey.OP_CONNECT;
+        } else {
+            if (canRead()) {
+                ops |= SelectionKey.OP_READ;
+            }
+            if (waitingForWritable) {
+                ops |= SelectionKey.OP_WRITE;
+            }
+        }
+        key.interestOps(ops);
+    }
+
+    /**
+     * Closes the channel at once, fails what was not written and tells the listener: first that
+     * input ended (when a failure ended it), then that the transport is closed.
+     */
+    private void closeNow(Throwable failure) {
+        List<WriteQueue.PendingWrite> unwritten = writes.close();
+        if (unwritten == null) {
+            return;
+        }
+        if (key != null) {
+            key.cancel();
+        }
+        if (connected && !writes.isAbortRequested() && failure == null) {
+            io.closeOutbound(channel);
+        }
+        try {
+            channel.close();
+        } catch (IOException e) {
+            LOG.log(Level.DEBUG, "Closing " + description + " failed", e);
+        }
+        IOException cause = new IOException("The connection to " + remote + " was closed before this was written",
+                failure);
+        for (WriteQueue.PendingWrite write : unwritten) {
+            write.callback().failed(cause);
+        }
+        if (listener != null && failure != null && !inputEnded) {
+            inputEnded = true;
+            listener.onEndOfInput(failure);
+        }
+        tellClosed();
+    }
+
+    private void tellClosed() {
+        if (listener != null && !listenerToldClosed) {
+            listenerToldClosed = true;
+            listener.onClosed();
+        }
+    }
+
+    @Override
+    public void abort(Throwable cause) {
+        closeNow(cause);
+    }
+
+    /**
+     * The I/O thread has ended, so nothing runs there any more: close from the calling thread,
+     * which is then the only one touching this transport.
+     */
+    private void failWithoutLoop() {
+        closeNow(new IOException("The WebSocket client container was shut down"));
+    }
+
+    @Override
+    public String toString() {
+        return "NioTransport[" + description + "]";
+    }
+}

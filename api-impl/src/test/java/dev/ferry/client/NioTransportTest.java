@@ -1,0 +1,265 @@
+package dev.ferry.client;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ferry.transport.Transport;
+import dev.ferry.transport.TransportListener;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** The NIO transport on its own, against a plain blocking socket. */
+@Timeout(30)
+class NioTransportTest {
+
+    private SelectorLoop loop;
+    private ServerSocket serverSocket;
+    private Socket peer;
+
+    /** Records the listener's calls, and on which thread they came. */
+    static final class Recorder implements TransportListener {
+        final ByteArrayOutputStream data = new ByteArrayOutputStream();
+        final BlockingQueue<String> events = new LinkedBlockingQueue<>();
+        final AtomicInteger closedCalls = new AtomicInteger();
+        volatile String thread;
+
+        @Override
+        public synchronized void onData(ByteBuffer bytes) {
+            thread = Thread.currentThread().getName();
+            byte[] b = new byte[bytes.remaining()];
+            bytes.get(b);
+            data.writeBytes(b);
+            events.add("data");
+        }
+
+        synchronized String text() {
+            return data.toString(StandardCharsets.UTF_8);
+        }
+
+        @Override
+        public void onEndOfInput(Throwable failureOrNull) {
+            events.add("end:" + (failureOrNull == null ? "eof" : "failure"));
+        }
+
+        @Override
+        public void onClosed() {
+            closedCalls.incrementAndGet();
+            events.add("closed");
+        }
+
+        void await(String event) throws InterruptedException {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (System.nanoTime() < deadline) {
+                String e = events.poll(50, TimeUnit.MILLISECONDS);
+                if (event.equals(e)) {
+                    return;
+                }
+            }
+            throw new AssertionError("no " + event + " within 5 s");
+        }
+    }
+
+    /** Completion of one write. */
+    static final class Done implements Transport.WriteCallback {
+        final CountDownLatch latch = new CountDownLatch(1);
+        volatile Throwable failure;
+
+        @Override
+        public void completed() {
+            latch.countDown();
+        }
+
+        @Override
+        public void failed(Throwable cause) {
+            failure = cause;
+            latch.countDown();
+        }
+
+        boolean await() throws InterruptedException {
+            return latch.await(5, TimeUnit.SECONDS);
+        }
+    }
+
+    @BeforeEach
+    void start() throws IOException {
+        loop = new SelectorLoop("test-io");
+        loop.start();
+        serverSocket = new ServerSocket(0, 5, InetAddress.getLoopbackAddress());
+    }
+
+    @AfterEach
+    void stop() throws IOException {
+        loop.stop(2_000);
+        serverSocket.close();
+        if (peer != null) {
+            peer.close();
+        }
+    }
+
+    private NioTransport connect(Recorder listener) throws IOException {
+        NioTransport transport = NioTransport.open(loop,
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), serverSocket.getLocalPort()), new PlainChannelIo());
+        transport.connect(listener);
+        peer = serverSocket.accept();
+        peer.setSoTimeout(5_000);
+        return transport;
+    }
+
+    private static ByteBuffer[] ascii(String text) {
+        return new ByteBuffer[] {ByteBuffer.wrap(text.getBytes(StandardCharsets.US_ASCII))};
+    }
+
+    private byte[] readFromPeer(int n) throws IOException {
+        byte[] b = peer.getInputStream().readNBytes(n);
+        assertEquals(n, b.length, "the peer got fewer bytes than written");
+        return b;
+    }
+
+    @Test
+    void writesQueuedBeforeConnectGoOutInOrderAndComplete() throws Exception {
+        NioTransport transport = NioTransport.open(loop,
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), serverSocket.getLocalPort()), new PlainChannelIo());
+        Done first = new Done();
+        Done second = new Done();
+        transport.write(ascii("hello "), first);
+        transport.write(new ByteBuffer[] {ByteBuffer.wrap("wor".getBytes()), ByteBuffer.wrap("ld".getBytes())}, second);
+        transport.connect(new Recorder());
+        peer = serverSocket.accept();
+        peer.setSoTimeout(5_000);
+        assertEquals("hello world", new String(readFromPeer(11), StandardCharsets.US_ASCII));
+        assertTrue(first.await() && second.await());
+        assertNull(first.failure);
+        assertNull(second.failure);
+    }
+
+    @Test
+    void bytesArriveOnTheIoThreadAndPauseHoldsThemBack() throws Exception {
+        Recorder listener = new Recorder();
+        NioTransport transport = connect(listener);
+        peer.getOutputStream().write("one".getBytes());
+        listener.await("data");
+        assertEquals("one", listener.text());
+        assertEquals("test-io", listener.thread);
+        transport.pauseReading();
+        Thread.sleep(100); // let the pause reach the I/O thread
+        peer.getOutputStream().write("two".getBytes());
+        Thread.sleep(200);
+        assertEquals("one", listener.text(), "bytes were delivered while paused");
+        transport.resumeReading();
+        listener.await("data");
+        assertEquals("onetwo", listener.text());
+    }
+
+    @Test
+    void bigWriteCompletesOnlyOnceThePeerTookTheBytes() throws Exception {
+        NioTransport transport = connect(new Recorder());
+        byte[] big = new byte[16 * 1024 * 1024]; // more than socket buffers hold: needs OP_WRITE
+        for (int i = 0; i < big.length; i++) {
+            big[i] = (byte) i;
+        }
+        Done done = new Done();
+        transport.write(new ByteBuffer[] {ByteBuffer.wrap(big)}, done);
+        Thread.sleep(200);
+        assertEquals(1, done.latch.getCount(), "completed before the peer read anything");
+        assertArrayEquals(big, readFromPeer(big.length));
+        assertTrue(done.await());
+        assertNull(done.failure);
+    }
+
+    @Test
+    void gracefulCloseWritesEverythingFirstAndReportsClosedOnce() throws Exception {
+        Recorder listener = new Recorder();
+        NioTransport transport = connect(listener);
+        Done done = new Done();
+        transport.write(ascii("last words"), done);
+        transport.close(false);
+        transport.close(false);
+        InputStream in = peer.getInputStream();
+        assertEquals("last words", new String(in.readNBytes(10), StandardCharsets.US_ASCII));
+        assertEquals(-1, in.read(), "the transport did not close after draining");
+        listener.await("closed");
+        Thread.sleep(100);
+        assertEquals(1, listener.closedCalls.get());
+        Done late = new Done();
+        transport.write(ascii("too late"), late);
+        assertTrue(late.await());
+        assertNotNull(late.failure);
+    }
+
+    @Test
+    void abortClosesAtOnceAndReportsClosedOnce() throws Exception {
+        Recorder listener = new Recorder();
+        NioTransport transport = connect(listener);
+        transport.close(true);
+        transport.close(false);
+        transport.close(true);
+        listener.await("closed");
+        assertEquals(-1, peer.getInputStream().read());
+        Thread.sleep(100);
+        assertEquals(1, listener.closedCalls.get());
+    }
+
+    @Test
+    void peerEofIsReportedAsEndOfInput() throws Exception {
+        Recorder listener = new Recorder();
+        NioTransport transport = connect(listener);
+        peer.shutdownOutput();
+        listener.await("end:eof");
+        transport.close(true);
+        listener.await("closed");
+    }
+
+    @Test
+    void startHandsOverToTheSessionWithUnreadBytesFirst() throws Exception {
+        Recorder handshake = new Recorder();
+        NioTransport transport = connect(handshake);
+        peer.getOutputStream().write("head".getBytes());
+        handshake.await("data");
+        CountDownLatch handedBack = new CountDownLatch(1);
+        loop.execute(() -> {
+            transport.holdUntilStart(ByteBuffer.wrap("early ".getBytes()));
+            handedBack.countDown();
+        });
+        assertTrue(handedBack.await(5, TimeUnit.SECONDS));
+        peer.getOutputStream().write("later".getBytes());
+        Thread.sleep(100);
+        Recorder session = new Recorder();
+        transport.start(session);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (!session.text().equals("early later") && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertEquals("early later", session.text());
+        assertEquals("head", handshake.text());
+    }
+
+    @Test
+    void stoppingTheLoopClosesItsTransports() throws Exception {
+        Recorder listener = new Recorder();
+        connect(listener);
+        loop.stop(2_000);
+        listener.await("closed");
+        assertFalse(loop.thread().isAlive());
+        assertEquals(-1, peer.getInputStream().read());
+    }
+}

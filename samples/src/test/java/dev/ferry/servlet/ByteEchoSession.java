@@ -1,0 +1,132 @@
+package dev.ferry.servlet;
+
+import dev.ferry.server.UpgradeDecision.PendingSession;
+import dev.ferry.transport.Transport;
+import dev.ferry.transport.TransportListener;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * A stand-in for the engine that speaks no WebSocket at all: it echoes raw bytes, so the bridge's
+ * transport can be tested in real containers on its own. Modes: {@code echo} (close once the
+ * peer's input ends), {@code hello-close} (write "hello" and close at once), {@code pause} (after
+ * the first chunk, pause reading and resume from another thread {@link #PAUSE_MILLIS} later).
+ */
+final class ByteEchoSession implements PendingSession, TransportListener {
+
+    static final long PAUSE_MILLIS = 300;
+
+    private final String mode;
+    private final ScheduledExecutorService timer;
+    private final AtomicBoolean inListener = new AtomicBoolean();
+    final AtomicInteger overlappingCalls = new AtomicInteger();
+    final AtomicInteger closedCalls = new AtomicInteger();
+    final AtomicInteger endOfInputCalls = new AtomicInteger();
+    final AtomicReference<Throwable> failure = new AtomicReference<>();
+    final CountDownLatch closed = new CountDownLatch(1);
+    private volatile Transport transport;
+    private int chunks;
+
+    ByteEchoSession(String mode, ScheduledExecutorService timer) {
+        this.mode = mode;
+        this.timer = timer;
+    }
+
+    @Override
+    public void start(Transport t) {
+        this.transport = t;
+        t.start(this);
+        if (mode.equals("hello-close")) {
+            t.write(new ByteBuffer[] {ByteBuffer.wrap("hel".getBytes(StandardCharsets.US_ASCII)),
+                    ByteBuffer.allocateDirect(2).put((byte) 'l').put((byte) 'o').flip()}, callback());
+            t.close(false);
+        }
+    }
+
+    @Override
+    public void abandon(Throwable cause) {
+        failure.set(cause);
+    }
+
+    @Override
+    public void onData(ByteBuffer data) {
+        debug("onData " + data.remaining());
+        enter();
+        try {
+            // Alternate heap and direct copies, so that both write paths of the bridge run.
+            ByteBuffer copy = (chunks++ % 2 == 0) ? ByteBuffer.allocate(data.remaining())
+                    : ByteBuffer.allocateDirect(data.remaining());
+            copy.put(data).flip();
+            transport.write(new ByteBuffer[] {copy}, callback());
+            if (mode.equals("pause") && chunks == 1) {
+                transport.pauseReading();
+                timer.schedule(transport::resumeReading, PAUSE_MILLIS, TimeUnit.MILLISECONDS);
+            }
+        } finally {
+            leave();
+        }
+    }
+
+    @Override
+    public void onEndOfInput(Throwable failureOrNull) {
+        debug("onEndOfInput " + failureOrNull);
+        enter();
+        try {
+            endOfInputCalls.incrementAndGet();
+            if (failureOrNull != null) {
+                failure.compareAndSet(null, failureOrNull);
+            }
+            transport.close(failureOrNull != null);
+        } finally {
+            leave();
+        }
+    }
+
+    @Override
+    public void onClosed() {
+        debug("onClosed");
+        enter();
+        try {
+            closedCalls.incrementAndGet();
+            closed.countDown();
+        } finally {
+            leave();
+        }
+    }
+
+    private Transport.WriteCallback callback() {
+        return new Transport.WriteCallback() {
+            @Override
+            public void completed() {
+            }
+
+            @Override
+            public void failed(Throwable cause) {
+                debug("write failed " + cause);
+                failure.compareAndSet(null, cause);
+            }
+        };
+    }
+
+    private static void debug(String what) {
+        if (Boolean.getBoolean("ferry.test.debug")) {
+            System.out.println(Thread.currentThread().getName() + " " + what);
+        }
+    }
+
+    private void enter() {
+        if (!inListener.compareAndSet(false, true)) {
+            overlappingCalls.incrementAndGet();
+        }
+    }
+
+    private void leave() {
+        inListener.set(false);
+    }
+}

@@ -1,0 +1,89 @@
+package dev.ferry.servlet;
+
+import dev.ferry.server.FerryServerContainer;
+import dev.ferry.server.FerrySettings;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.FilterRegistration;
+import jakarta.servlet.ServletContainerInitializer;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletContextEvent;
+import jakarta.servlet.ServletContextListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.HandlesTypes;
+import jakarta.websocket.DeploymentException;
+import jakarta.websocket.Endpoint;
+import jakarta.websocket.server.ServerApplicationConfig;
+import jakarta.websocket.server.ServerContainer;
+import jakarta.websocket.server.ServerEndpoint;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * Plugs Ferry into a web application. Servlet containers discover it through
+ * {@code META-INF/services/jakarta.servlet.ServletContainerInitializer} and hand it every class of
+ * the application that is a {@code @ServerEndpoint}, a {@link ServerApplicationConfig} or an
+ * {@link Endpoint}.
+ */
+@HandlesTypes({ServerEndpoint.class, ServerApplicationConfig.class, Endpoint.class})
+public final class FerryServletContainerInitializer implements ServletContainerInitializer {
+
+    static final String FILTER_NAME = "ferry-websocket-upgrade";
+
+    private static final System.Logger LOG = System.getLogger(FerryServletContainerInitializer.class.getName());
+
+    @Override
+    public void onStartup(Set<Class<?>> scanned, ServletContext context) throws ServletException {
+        FerrySettings settings;
+        try {
+            settings = FerrySettings.from(context::getInitParameter);
+        } catch (IllegalArgumentException e) {
+            throw new ServletException("Ferry WebSocket: " + e.getMessage(), e);
+        }
+        FerryServerContainer container = new FerryServerContainer(settings, context.getClassLoader());
+        // Published even when nothing was scanned: applications add endpoints later through
+        // ServerContainer.addEndpoint from their own initializers and listeners.
+        context.setAttribute(ServerContainer.class.getName(), container);
+        container.setProgrammaticUpgrade(new ServletProgrammaticUpgrade(container));
+        try {
+            container.deployScanned(scanned == null ? Set.of() : scanned);
+        } catch (DeploymentException e) {
+            // Fail the deployment loudly rather than serve an application missing its endpoints.
+            throw new ServletException("Ferry WebSocket: endpoints of " + describe(context)
+                    + " could not be deployed: " + e.getMessage(), e);
+        }
+        registerFilter(context, container);
+        context.addListener(new ShutdownListener(container));
+    }
+
+    private static void registerFilter(ServletContext context, FerryServerContainer container) {
+        FilterRegistration.Dynamic filter = context.addFilter(FILTER_NAME, new FerryUpgradeFilter(container));
+        if (filter == null) {
+            LOG.log(System.Logger.Level.WARNING, "Ferry WebSocket: a filter named " + FILTER_NAME
+                    + " is already registered in " + describe(context)
+                    + "; is Ferry's initializer running twice (e.g. its jar both in the server and in WEB-INF/lib)?");
+            return;
+        }
+        filter.setAsyncSupported(true);
+        // Matched after the application's own filters, so that security filters see the handshake first.
+        filter.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
+    }
+
+    private static String describe(ServletContext context) {
+        String path = context.getContextPath();
+        return path == null || path.isEmpty() ? "the root web application" : "web application " + path;
+    }
+
+    /** Closes the sessions of the application when it stops. */
+    private static final class ShutdownListener implements ServletContextListener {
+        private final FerryServerContainer container;
+
+        ShutdownListener(FerryServerContainer container) {
+            this.container = container;
+        }
+
+        @Override
+        public void contextDestroyed(ServletContextEvent event) {
+            container.shutdown();
+        }
+    }
+}

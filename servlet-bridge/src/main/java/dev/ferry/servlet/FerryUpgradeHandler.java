@@ -1,0 +1,168 @@
+package dev.ferry.servlet;
+
+import dev.ferry.server.UpgradeDecision.PendingSession;
+import dev.ferry.transport.Transport;
+import dev.ferry.transport.TransportListener;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.http.HttpUpgradeHandler;
+import jakarta.servlet.http.WebConnection;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The upgraded connection, as the engine's {@link Transport}. The servlet container creates it in
+ * {@code HttpServletRequest.upgrade} and calls {@link #init} once the 101 response is out; from
+ * then on bytes move only through non-blocking {@code ReadListener}/{@code WriteListener}
+ * callbacks, so no container thread ever waits for the peer.
+ *
+ * <p>Public with a public no-argument constructor because the servlet container instantiates it.
+ */
+public final class FerryUpgradeHandler implements HttpUpgradeHandler, Transport {
+
+    private static final System.Logger LOG = System.getLogger(FerryUpgradeHandler.class.getName());
+    private static final int READ_BUFFER_SIZE = 8192;
+
+    private final AtomicBoolean closeStarted = new AtomicBoolean();
+    private final AtomicBoolean connectionClosed = new AtomicBoolean();
+    private volatile PendingSession pending;
+    private volatile InetSocketAddress remoteAddress;
+    private volatile InetSocketAddress localAddress;
+    private volatile boolean secure;
+    private volatile WebConnection connection;
+    private volatile NonBlockingReader reader;
+    private volatile NonBlockingWriter writer;
+
+    public FerryUpgradeHandler() {
+        // Created by the servlet container; see prepare().
+    }
+
+    /**
+     * Hands over the session to start and what is known of the connection; called by the bridge
+     * right after {@code upgrade()} returns, before the container calls {@link #init}.
+     */
+    void prepare(PendingSession session, InetSocketAddress remote, InetSocketAddress local, boolean isSecure) {
+        this.remoteAddress = remote;
+        this.localAddress = local;
+        this.secure = isSecure;
+        this.pending = session;
+    }
+
+    @Override
+    public void init(WebConnection webConnection) {
+        this.connection = webConnection;
+        PendingSession session = pending;
+        pending = null;
+        if (session == null) {
+            LOG.log(System.Logger.Level.WARNING, "Ferry WebSocket: a connection was upgraded to "
+                    + FerryUpgradeHandler.class.getSimpleName() + " outside of Ferry; closing it");
+            closeConnection();
+            return;
+        }
+        try {
+            ServletInputStream in = webConnection.getInputStream();
+            ServletOutputStream out = webConnection.getOutputStream();
+            reader = new NonBlockingReader(in, READ_BUFFER_SIZE, this::failed);
+            writer = new NonBlockingWriter(out, this::failed);
+            // Set before the session starts, so that whatever onOpen sends can go out at once.
+            out.setWriteListener(writer);
+        } catch (IOException | RuntimeException e) {
+            session.abandon(e);
+            closeConnection();
+            return;
+        }
+        try {
+            session.start(this);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "Ferry WebSocket: the session could not start", e);
+            close(true);
+        }
+    }
+
+    @Override
+    public void destroy() {
+        // The container is done with the connection; anything still queued cannot be written.
+        close(true);
+    }
+
+    @Override
+    public void start(TransportListener listener) {
+        reader.start(listener);
+    }
+
+    @Override
+    public void write(ByteBuffer[] buffers, WriteCallback done) {
+        NonBlockingWriter w = writer;
+        if (w == null) {
+            done.failed(new IOException("The connection is not open"));
+            return;
+        }
+        w.write(buffers, done);
+    }
+
+    @Override
+    public void pauseReading() {
+        reader.pause();
+    }
+
+    @Override
+    public void resumeReading() {
+        reader.resume();
+    }
+
+    @Override
+    public void close(boolean abort) {
+        NonBlockingWriter w = writer;
+        if (w == null) {
+            closeConnection();
+            return;
+        }
+        if (abort) {
+            closeStarted.set(true);
+            w.abort(new IOException("Connection aborted"));
+            closeConnection();
+        } else if (closeStarted.compareAndSet(false, true)) {
+            w.closeWhenDrained(this::closeConnection);
+        }
+    }
+
+    @Override
+    public InetSocketAddress remoteAddress() {
+        return remoteAddress;
+    }
+
+    @Override
+    public InetSocketAddress localAddress() {
+        return localAddress;
+    }
+
+    @Override
+    public boolean isSecure() {
+        return secure;
+    }
+
+    private void failed(Throwable cause) {
+        close(true);
+    }
+
+    /** Closes the connection once, then lets the engine know (after any read in progress). */
+    private void closeConnection() {
+        if (!connectionClosed.compareAndSet(false, true)) {
+            return;
+        }
+        WebConnection c = connection;
+        if (c != null) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                LOG.log(System.Logger.Level.DEBUG, "Ferry WebSocket: closing the connection failed", e);
+            }
+        }
+        NonBlockingReader r = reader;
+        if (r != null) {
+            r.closed();
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package dev.ferry.servlet;
+
+import dev.ferry.server.UpgradeDecision;
+import dev.ferry.server.UpgradeDecision.Accept;
+import dev.ferry.server.UpgradeDecision.Reject;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Carries out what the server container decided about a handshake, for both the upgrade filter
+ * and {@code ServerContainer.upgradeHttpToWebSocket}.
+ */
+final class UpgradeResponder {
+
+    private static final System.Logger LOG = System.getLogger(UpgradeResponder.class.getName());
+
+    private UpgradeResponder() {
+    }
+
+    /**
+     * Answers a rejected handshake, or upgrades an accepted one.
+     *
+     * @return {@code false} when the decision was to let the request pass untouched
+     */
+    static boolean respond(UpgradeDecision decision, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        if (decision instanceof Reject reject) {
+            reject(reject, response);
+            return true;
+        }
+        if (decision instanceof Accept accept) {
+            upgrade(accept, request, response);
+            return true;
+        }
+        return false;
+    }
+
+    /** A plain status, headers and a short text: no sendError, so every container answers alike. */
+    static void reject(Reject reject, HttpServletResponse response) throws IOException {
+        response.setStatus(reject.status());
+        setHeaders(response, reject.headers());
+        byte[] body = reject.message() == null ? new byte[0] : reject.message().getBytes(StandardCharsets.UTF_8);
+        response.setContentType("text/plain;charset=UTF-8");
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
+    }
+
+    private static void upgrade(Accept accept, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        // Captured now: once upgraded, the request object may be recycled by the container.
+        InetSocketAddress remote = address(request.getRemoteAddr(), request.getRemotePort());
+        InetSocketAddress local = address(request.getLocalAddr(), request.getLocalPort());
+        boolean secure = request.isSecure();
+        // Some containers (Jetty) check the status and headers inside upgrade(), so set them first.
+        response.setStatus(HttpServletResponse.SC_SWITCHING_PROTOCOLS);
+        setHeaders(response, accept.headers());
+        if (JettySupport.prepareUpgrade(request, accept.session())) {
+            return;
+        }
+        FerryUpgradeHandler handler;
+        try {
+            handler = request.upgrade(FerryUpgradeHandler.class);
+        } catch (IOException | ServletException | RuntimeException e) {
+            accept.session().abandon(e);
+            LOG.log(System.Logger.Level.WARNING, "Ferry WebSocket: the servlet container refused to upgrade "
+                    + request.getRequestURI() + "; is the connection HTTP/1.1?", e);
+            if (!response.isCommitted()) {
+                response.reset();
+                reject(new Reject(HttpServletResponse.SC_INTERNAL_SERVER_ERROR, Map.of(),
+                        "The server could not switch this connection to WebSocket."), response);
+            }
+            return;
+        }
+        // The container calls init() only after the filter chain returns, so this comes first.
+        handler.prepare(accept.session(), remote, local, secure);
+    }
+
+    private static void setHeaders(HttpServletResponse response, Map<String, List<String>> headers) {
+        if (headers == null) {
+            return;
+        }
+        headers.forEach((name, values) -> {
+            boolean first = true;
+            for (String value : values) {
+                if (first) {
+                    response.setHeader(name, value);
+                    first = false;
+                } else {
+                    response.addHeader(name, value);
+                }
+            }
+        });
+    }
+
+    private static InetSocketAddress address(String ip, int port) {
+        if (ip == null) {
+            return null;
+        }
+        try {
+            // An address literal: no name lookup happens.
+            return new InetSocketAddress(InetAddress.getByName(ip), port);
+        } catch (UnknownHostException | IllegalArgumentException e) {
+            return InetSocketAddress.createUnresolved(ip, Math.max(0, port));
+        }
+    }
+}

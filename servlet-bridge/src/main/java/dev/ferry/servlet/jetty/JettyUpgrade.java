@@ -1,0 +1,67 @@
+package dev.ferry.servlet.jetty;
+
+import dev.ferry.server.UpgradeDecision.PendingSession;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.http.HttpServletRequest;
+import java.lang.reflect.Method;
+import org.eclipse.jetty.io.EndPoint;
+import org.eclipse.jetty.server.HttpStream;
+import org.eclipse.jetty.server.Request;
+
+/**
+ * The upgrade on Jetty 12. Jetty's {@code HttpServletRequest.upgrade} keeps the request's end of
+ * input latched after a GET without a body: the upgraded {@code ServletInputStream} reports end of
+ * input at once, and the client's first frames are parsed as a new HTTP request (checked on
+ * 12.1.14, ee10 and ee11). So on Jetty, Ferry asks Jetty to hand the connection's end point to
+ * {@link JettyEndPointTransport} once the 101 answer is written, the way Jetty's own WebSocket
+ * upgrade does, through Jetty's core API ({@link HttpStream#UPGRADE_CONNECTION_ATTRIBUTE}).
+ *
+ * <p>This class is loaded only after {@code JettySupport} has checked that Jetty's core classes
+ * are visible, so the bridge still loads in any other container.
+ */
+public final class JettyUpgrade {
+
+    private JettyUpgrade() {
+    }
+
+    /**
+     * Prepares the switch: the caller has set status 101 and the headers; when the servlet
+     * response completes, Jetty moves the connection to Ferry.
+     *
+     * @return false when this request is not one Jetty's core can reach (the caller then uses the
+     *         servlet upgrade)
+     */
+    public static boolean prepare(HttpServletRequest request, PendingSession session) {
+        Request core = coreRequest(request);
+        if (core == null) {
+            return false;
+        }
+        EndPoint endPoint = core.getConnectionMetaData().getConnection().getEndPoint();
+        JettyEndPointTransport transport = new JettyEndPointTransport(endPoint, core.getComponents().getExecutor(),
+                core.getComponents().getByteBufferPool(), session, request.isSecure());
+        request.setAttribute(HttpStream.UPGRADE_CONNECTION_ATTRIBUTE, transport);
+        return true;
+    }
+
+    /**
+     * Jetty's core request behind a servlet request of any Jetty environment (ee10, ee11): each
+     * has a {@code ServletContextRequest.getServletContextRequest(ServletRequest)} in the package
+     * of its request class, which also unwraps request wrappers.
+     */
+    private static Request coreRequest(HttpServletRequest request) {
+        ServletRequest unwrapped = request;
+        while (unwrapped instanceof jakarta.servlet.ServletRequestWrapper wrapper) {
+            unwrapped = wrapper.getRequest();
+        }
+        Class<?> type = unwrapped.getClass();
+        try {
+            Class<?> contextRequest = Class.forName(type.getPackageName() + ".ServletContextRequest", false,
+                    type.getClassLoader());
+            Method lookup = contextRequest.getMethod("getServletContextRequest", ServletRequest.class);
+            Object core = lookup.invoke(null, request);
+            return core instanceof Request r ? r : null;
+        } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
+            return null;
+        }
+    }
+}
