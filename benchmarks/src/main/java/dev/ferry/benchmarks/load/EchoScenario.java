@@ -62,7 +62,7 @@ final class EchoScenario implements Scenario {
                 long warmupStart = System.nanoTime();
                 if (!loop.runUntil(() -> listener.slowestConnectionMessages() >= WARMUP_ROUND_TRIPS
                         || listener.errors.count() > 0, warmupStart + MAX_FIRST_ROUND_TRIPS_NANOS)) {
-                    listener.errors.add("not every connection made " + WARMUP_ROUND_TRIPS + " round trips within "
+                    listener.errors.add("not every connection made " + WARMUP_ROUND_TRIPS + " round trips (slowest: " + listener.slowestConnectionMessages() + " sent) within "
                             + TimeUnit.NANOSECONDS.toSeconds(MAX_FIRST_ROUND_TRIPS_NANOS) + " s");
                 }
                 listener.firstRoundTripsNanos = System.nanoTime() - warmupStart;

@@ -16,7 +16,9 @@ import java.util.concurrent.TimeUnit;
  * then prints the median of every metric per flavour and its ratio to Tomcat's own implementation.
  *
  * <p>{@code LoadComparison [--rounds 3] [--servers a,b] [--server-cpu 0] [--load-cpu 1]
- * [--server-heap 8g] [--benchmarks-dir DIR] [--max-run-seconds 300] [-- load generator flags]}
+ * [--server-heap 8g] [--benchmarks-dir DIR] [--max-run-seconds 300] [--ferry-init-params a=b,c=d]
+ * [-- load generator flags]}. {@code --ferry-init-params} become context init parameters of the
+ * Ferry flavours only.
  */
 public final class LoadComparison {
 
@@ -37,6 +39,7 @@ public final class LoadComparison {
         String serverHeap = flags.string("server-heap", "8g");
         Path dir = Path.of(flags.string("benchmarks-dir", "benchmarks")).toAbsolutePath();
         long maxRunSeconds = flags.integer("max-run-seconds", 300);
+        String ferryInitParams = flags.string("ferry-init-params", "");
         flags.rejectUnknown();
         LoadGenerator.scenarios(new Flags(loadArgs.toArray(String[]::new))); // fail fast on bad load flags
 
@@ -49,7 +52,8 @@ public final class LoadComparison {
                         (System.nanoTime() - start) / 1e9);
                 String tag = "round" + round + "-" + server;
                 try {
-                    for (Metric m : runOnce(server, dir, logs, tag, serverCpu, loadCpu, serverHeap, loadArgs, maxRunSeconds)) {
+                    for (Metric m : runOnce(server, dir, logs, tag, serverCpu, loadCpu, serverHeap,
+                            server.startsWith("ferry") ? ferryInitParams : "", loadArgs, maxRunSeconds)) {
                         table.add(server, m);
                         System.err.println("   " + m.line());
                     }
@@ -59,7 +63,9 @@ public final class LoadComparison {
                 }
             }
         }
-        String report = header(rounds, servers, serverHeap) + table.markdown();
+        String report = header(rounds, servers, serverHeap)
+                + (ferryInitParams.isEmpty() ? "" : "Ferry flavours with context init parameters " + ferryInitParams + "\n\n")
+                + table.markdown();
         System.out.println(report);
         Path out = dir.resolve("target/load-results.md");
         Files.writeString(out, report, StandardCharsets.UTF_8);
@@ -67,9 +73,10 @@ public final class LoadComparison {
     }
 
     private static List<Metric> runOnce(String server, Path dir, Path logs, String tag, int serverCpu, int loadCpu,
-            String serverHeap, List<String> loadArgs, long maxRunSeconds) throws IOException, InterruptedException {
+            String serverHeap, String initParams, List<String> loadArgs, long maxRunSeconds)
+            throws IOException, InterruptedException {
         List<String> serverCmd = ChildJvm.command(serverCpu, dir, server + ".txt",
-                List.of("-Xmx" + serverHeap, "-XX:+UseG1GC"),
+                List.of("-Xmx" + serverHeap, "-XX:+UseG1GC", "-Dferry.bench.initParams=" + initParams),
                 "dev.ferry.benchmarks.servers.LoadServer", List.of(server, "0", Long.toString(maxRunSeconds + 60)));
         try (ServerProcess s = ServerProcess.start(serverCmd, logs.resolve(tag + "-server.log"))) {
             List<String> args = new ArrayList<>(List.of("--port", Integer.toString(s.port())));

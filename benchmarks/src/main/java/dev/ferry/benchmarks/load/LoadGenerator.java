@@ -50,7 +50,7 @@ public final class LoadGenerator {
 
     /** The scenarios named by {@code --scenarios}, configured from the other flags. */
     static List<Scenario> scenarios(Flags flags) {
-        Phases phases = new Phases(flags.decimal("warmup", 2), flags.decimal("duration", 5));
+        Phases phases = new Phases(flags.decimal("warmup", 2), flags.decimal("duration", 4));
         int smallConnections = flags.integer("small-connections", 100);
         int smallSize = flags.integer("small-size", 64);
         int largeConnections = flags.integer("large-connections", 4);

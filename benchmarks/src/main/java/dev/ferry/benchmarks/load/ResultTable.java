@@ -55,13 +55,18 @@ final class ResultTable {
                 }
                 List<Double> v = row.getValue().get(s);
                 String ratio = errors || v == null || ref == null || median(ref) == 0 || Double.isNaN(median(ref))
-                        ? "" : String.format(Locale.ROOT, "%.2fx", median(v) / median(ref));
+                        ? "" : ratio(median(v) / median(ref));
                 sb.append(' ').append(ratio).append(" |");
             }
             sb.append('\n');
         }
         sb.append("\n(errors: total over all rounds; every other cell: median of the rounds)\n");
         return sb.toString();
+    }
+
+    /** Two decimals, or three significant digits for ratios far below 1 (heap sizes can differ 1000-fold). */
+    private static String ratio(double r) {
+        return String.format(Locale.ROOT, r >= 0.1 ? "%.2fx" : "%.3gx", r);
     }
 
     static double median(List<Double> v) {

@@ -2,6 +2,7 @@ package dev.ferry.benchmarks.servers;
 
 import jakarta.servlet.ServletContainerInitializer;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.eclipse.jetty.ee10.servlet.ServletContainerInitializerHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
@@ -16,8 +17,8 @@ final class JettyContainer implements EmbeddedContainer {
     private ServerConnector connector;
 
     @Override
-    public void start(String host, int port, List<ServletContainerInitializer> initializers, Set<Class<?>> scannedClasses)
-            throws Exception {
+    public void start(String host, int port, List<ServletContainerInitializer> initializers, Set<Class<?>> scannedClasses,
+            Map<String, String> initParameters) throws Exception {
         server = new Server();
         connector = new ServerConnector(server);
         connector.setHost(host);
@@ -25,6 +26,9 @@ final class JettyContainer implements EmbeddedContainer {
         server.addConnector(connector);
         ServletContextHandler context = new ServletContextHandler("/");
         Class<?>[] scanned = scannedClasses.toArray(Class<?>[]::new);
+        for (Map.Entry<String, String> p : initParameters.entrySet()) {
+            context.setInitParameter(p.getKey(), p.getValue());
+        }
         for (ServletContainerInitializer initializer : initializers) {
             context.addServletContainerInitializer(new ServletContainerInitializerHolder(initializer, scanned));
         }

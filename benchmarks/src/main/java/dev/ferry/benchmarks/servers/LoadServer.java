@@ -6,7 +6,9 @@ import java.io.InputStreamReader;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -18,7 +20,9 @@ import java.util.concurrent.TimeUnit;
  * <p>Serves {@link EchoEndpoint}, {@link BroadcastEndpoint} and {@link HeapStatsServlet} on
  * 127.0.0.1, prints {@code READY port=<port>} once listening, and stops when its standard input
  * ends or says {@code stop}, or after {@code maxSeconds} (default 1800) in any case, so that a
- * crashed load runner never leaves a server behind.
+ * crashed load runner never leaves a server behind. The system property
+ * {@code ferry.bench.initParams} ({@code name=value,name=value}) sets context init parameters,
+ * e.g. WebSocket implementation settings.
  */
 public final class LoadServer {
 
@@ -48,9 +52,11 @@ public final class LoadServer {
             throw new IllegalStateException("No ServletContainerInitializer on the class path");
         }
         EmbeddedContainer container = flavour.newContainer();
-        container.start(HOST, port, initializers, Set.of(EchoEndpoint.class, BroadcastEndpoint.class));
+        Map<String, String> initParameters = initParameters(System.getProperty("ferry.bench.initParams", ""));
+        container.start(HOST, port, initializers, Set.of(EchoEndpoint.class, BroadcastEndpoint.class), initParameters);
         System.out.println("READY port=" + container.port() + " flavour=" + flavour.id()
-                + " initializers=" + initializers.stream().map(i -> i.getClass().getName()).toList());
+                + " initializers=" + initializers.stream().map(i -> i.getClass().getName()).toList()
+                + " initParams=" + initParameters);
         System.out.flush();
 
         Thread lifetime = new Thread(() -> awaitStopCommand(), "stdin-watch");
@@ -58,6 +64,21 @@ public final class LoadServer {
         lifetime.start();
         lifetime.join(TimeUnit.SECONDS.toMillis(maxSeconds));
         stopWithin(container, STOP_DEADLINE_MS);
+    }
+
+    private static Map<String, String> initParameters(String spec) {
+        Map<String, String> params = new LinkedHashMap<>();
+        for (String pair : spec.split(",")) {
+            if (pair.isBlank()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            if (eq <= 0) {
+                throw new IllegalArgumentException("Expected name=value in ferry.bench.initParams, got '" + pair + "'");
+            }
+            params.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
+        }
+        return params;
     }
 
     private static void awaitStopCommand() {

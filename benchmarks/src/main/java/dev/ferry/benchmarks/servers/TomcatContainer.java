@@ -4,6 +4,7 @@ import jakarta.servlet.ServletContainerInitializer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.catalina.Context;
 import org.apache.catalina.connector.Connector;
@@ -16,8 +17,8 @@ final class TomcatContainer implements EmbeddedContainer {
     private Connector connector;
 
     @Override
-    public void start(String host, int port, List<ServletContainerInitializer> initializers, Set<Class<?>> scannedClasses)
-            throws Exception {
+    public void start(String host, int port, List<ServletContainerInitializer> initializers, Set<Class<?>> scannedClasses,
+            Map<String, String> initParameters) throws Exception {
         Path baseDir = Files.createTempDirectory("ferry-bench-tomcat");
         baseDir.toFile().deleteOnExit();
         tomcat = new Tomcat();
@@ -27,6 +28,9 @@ final class TomcatContainer implements EmbeddedContainer {
         connector.setProperty("address", host);
         tomcat.setConnector(connector);
         Context context = tomcat.addContext("", baseDir.toString());
+        for (Map.Entry<String, String> p : initParameters.entrySet()) {
+            context.addParameter(p.getKey(), p.getValue());
+        }
         for (ServletContainerInitializer initializer : initializers) {
             context.addServletContainerInitializer(initializer, scannedClasses);
         }
