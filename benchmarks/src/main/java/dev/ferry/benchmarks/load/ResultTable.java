@@ -69,10 +69,15 @@ final class ResultTable {
         return String.format(Locale.ROOT, r >= 0.1 ? "%.2fx" : "%.3gx", r);
     }
 
+    /** Median of the rounds that produced a value (a failed round reports NaN). */
     static double median(List<Double> v) {
         List<Double> sorted = new ArrayList<>(v);
+        sorted.removeIf(d -> d.isNaN());
         sorted.sort(null);
         int n = sorted.size();
+        if (n == 0) {
+            return Double.NaN;
+        }
         return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 
