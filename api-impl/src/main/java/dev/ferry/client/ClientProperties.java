@@ -26,10 +26,14 @@ final class ClientProperties {
     }
 
     /** How long connect, TLS and the opening handshake may take together, in ms (at least 1). */
-    /** Whether to offer permessage-deflate: the user property {@code dev.ferry.deflate}, default true. */
+    /**
+     * Whether to offer permessage-deflate on top of the configured extensions: the user property
+     * {@code dev.ferry.deflate}, default false, because a client's offer is what its configuration
+     * says it is (an application may also list permessage-deflate among the config's extensions).
+     */
     static boolean deflate(ClientEndpointConfig config) {
         Object value = config.getUserProperties().get(FerrySettings.PREFIX + "deflate");
-        return value == null || Boolean.parseBoolean(value.toString().trim());
+        return value != null && Boolean.parseBoolean(value.toString().trim());
     }
 
     static long connectTimeoutMillis(ClientEndpointConfig config) {

@@ -25,9 +25,17 @@ public final class FerryHandshakeRequest implements HandshakeRequest {
     private final Map<String, List<String>> parameters;
 
     public FerryHandshakeRequest(UpgradeRequest request) {
+        this(request, Map.of());
+    }
+
+    /**
+     * @param pathParameters the values of the endpoint's URI template variables, which the
+     *                       parameter map shows too (after the query's, as the TCK expects)
+     */
+    public FerryHandshakeRequest(UpgradeRequest request, Map<String, String> pathParameters) {
         this.request = Objects.requireNonNull(request, "request");
         this.headers = copyHeaders(request.headers());
-        this.parameters = copyParameters(request.parameters());
+        this.parameters = copyParameters(request.parameters(), pathParameters);
     }
 
     /** Read-only; header names compare case-insensitively; one value per header line. */
@@ -81,10 +89,14 @@ public final class FerryHandshakeRequest implements HandshakeRequest {
         return Collections.unmodifiableMap(target);
     }
 
-    private static Map<String, List<String>> copyParameters(Map<String, List<String>> source) {
+    private static Map<String, List<String>> copyParameters(Map<String, List<String>> source,
+            Map<String, String> pathParameters) {
         Map<String, List<String>> target = new LinkedHashMap<>();
         if (source != null) {
             source.forEach((name, values) -> target.put(name, List.copyOf(nonNull(values))));
+        }
+        if (pathParameters != null) {
+            pathParameters.forEach((name, value) -> target.putIfAbsent(name, List.of(value)));
         }
         return Collections.unmodifiableMap(target);
     }

@@ -128,7 +128,7 @@ final class MethodRules {
                         + " messages cannot be received in parts; only String, ByteBuffer and byte[] can");
             }
         }
-        checkReturnType(method, kinds);
+        checkReturnType(method);
         if (problems.size() != problemsBefore) {
             return null;
         }
@@ -155,14 +155,14 @@ final class MethodRules {
         return builtIn != null ? EnumSet.of(builtIn) : DecoderSet.decodedKinds(decoders, messageType);
     }
 
-    private void checkReturnType(Method method, Set<MessageKind> kinds) {
+    private void checkReturnType(Method method) {
         Class<?> returnType = method.getReturnType();
         if (returnType == void.class) {
             return;
         }
-        if (kinds.contains(MessageKind.PONG)) {
-            problems.add(method, "@OnMessage for PongMessage must return void, not " + returnType.getSimpleName());
-        } else if (!EncoderSet.canEncode(encoders, returnType)) {
+        // Pong methods included: @OnMessage allows any sendable return type (the official TCK's pong
+        // endpoints answer with a String).
+        if (!EncoderSet.canEncode(encoders, returnType)) {
             problems.add(method, "@OnMessage return type " + returnType.getName() + " cannot be sent back: it is"
                     + " not void, String, ByteBuffer, byte[] or a primitive, and no configured encoder handles it");
         }

@@ -22,12 +22,20 @@ final class EndpointDeployer {
             throw new DeploymentException(endpointClass.getName() + " is not annotated with @ServerEndpoint");
         }
         ServerEndpointConfig.Configurator configurator = configuratorOf(endpointClass, annotation);
-        ServerEndpointConfig config = ServerEndpointConfig.Builder.create(endpointClass, annotation.value())
-                .subprotocols(Arrays.asList(annotation.subprotocols()))
-                .decoders(Arrays.asList(annotation.decoders()))
-                .encoders(Arrays.asList(annotation.encoders()))
-                .configurator(configurator)
-                .build();
+        ServerEndpointConfig config;
+        try {
+            config = ServerEndpointConfig.Builder.create(endpointClass, annotation.value())
+                    .subprotocols(Arrays.asList(annotation.subprotocols()))
+                    .decoders(Arrays.asList(annotation.decoders()))
+                    .encoders(Arrays.asList(annotation.encoders()))
+                    .configurator(configurator)
+                    .build();
+        } catch (RuntimeException e) {
+            // The API's builder refuses e.g. a path without a leading "/" with an IllegalStateException;
+            // for the application that is a deployment error like any other.
+            throw new DeploymentException(endpointClass.getName() + ": @ServerEndpoint(\"" + annotation.value()
+                    + "\") is not a valid endpoint: " + e.getMessage(), e);
+        }
         return fromConfig(config);
     }
 

@@ -47,7 +47,11 @@ public final class FerryServerContainer implements ServerContainer {
 
     private final FerrySettings settings;
     private final ClassLoader applicationClassLoader;
-    private final EndpointPathMatcher<DeployedEndpoint> endpoints = new EndpointPathMatcher<>();
+    private volatile EndpointPathMatcher<DeployedEndpoint> endpoints = new EndpointPathMatcher<>();
+    /** The first deployment error; once set, nothing is served and nothing more is deployed. */
+    private volatile DeploymentException deploymentFailure;
+    /** False once the application is deployed: ServerContainer.addEndpoint then throws IllegalStateException. */
+    private volatile boolean deploymentOpen = true;
     private final List<DeployedEndpoint> deployed = new CopyOnWriteArrayList<>();
     private final ServerHandshake handshake = new ServerHandshake(new HandshakeSupport());
     private final ZlibPool zlib = new ZlibPool(java.util.zip.Deflater.DEFAULT_COMPRESSION,
@@ -57,6 +61,8 @@ public final class FerryServerContainer implements ServerContainer {
     /** The endpoints' MBeans, or null when dev.ferry.jmx is false. */
     private final JmxRegistrations jmx;
     private volatile ProgrammaticUpgrade programmaticUpgrade;
+    /** The timer's thread, joined at shutdown so that it is gone before the application is. */
+    private volatile Thread timerThread;
     private final java.util.concurrent.atomic.AtomicBoolean shutDown = new java.util.concurrent.atomic.AtomicBoolean();
     private final Object clientLock = new Object();
     private FerryClientContainer client;
@@ -89,6 +95,7 @@ public final class FerryServerContainer implements ServerContainer {
             t.setDaemon(true);
             // Endpoint callbacks that timers trigger (idle and close timeouts) see the application.
             t.setContextClassLoader(applicationClassLoader);
+            timerThread = t;
             return t;
         });
         timers.setRemoveOnCancelPolicy(true);
@@ -107,6 +114,15 @@ public final class FerryServerContainer implements ServerContainer {
         for (Class<?> endpointClass : selection.annotated()) {
             addEndpoint(endpointClass);
         }
+    }
+
+    /**
+     * Ends the deployment phase: from now on {@code addEndpoint} throws IllegalStateException, as
+     * the ServerContainer javadoc requires once the application has been deployed. The servlet
+     * bridge calls it when the application has started.
+     */
+    public void endDeployment() {
+        deploymentOpen = false;
     }
 
     /** Whether any endpoint is deployed (the upgrade filter exits fast when none is). */
@@ -165,6 +181,10 @@ public final class FerryServerContainer implements ServerContainer {
         timers.shutdownNow();
         try {
             timers.awaitTermination(SHUTDOWN_GRACE_MILLIS, TimeUnit.MILLISECONDS);
+            Thread timer = timerThread;
+            if (timer != null) {
+                timer.join(SHUTDOWN_GRACE_MILLIS);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -194,19 +214,49 @@ public final class FerryServerContainer implements ServerContainer {
 
     @Override
     public void addEndpoint(Class<?> endpointClass) throws DeploymentException {
-        register(EndpointDeployer.fromAnnotatedClass(endpointClass));
+        deploy(() -> EndpointDeployer.fromAnnotatedClass(endpointClass));
     }
 
     @Override
     public void addEndpoint(ServerEndpointConfig serverConfig) throws DeploymentException {
-        register(EndpointDeployer.fromConfig(serverConfig));
+        deploy(() -> EndpointDeployer.fromConfig(serverConfig));
     }
 
-    private void register(DeployedEndpoint endpoint) throws DeploymentException {
-        endpoints.add(endpoint.config().getPath(), endpoint);
-        deployed.add(endpoint);
-        if (jmx != null) {
-            jmx.register(endpoint.metrics());
+    private interface Deployment {
+        DeployedEndpoint create() throws DeploymentException;
+    }
+
+    /**
+     * Specification 5.2.1: a deployment error halts the deployment of the application; endpoints
+     * deployed before it are removed from service and no more are deployed, even valid ones. That
+     * holds even when the application catches the exception of {@code addEndpoint} itself.
+     */
+    private synchronized void deploy(Deployment deployment) throws DeploymentException {
+        if (!deploymentOpen) {
+            throw new IllegalStateException("The application is already deployed: add endpoints while it starts,"
+                    + " from a ServletContainerInitializer or a ServletContextListener");
+        }
+        DeploymentException earlier = deploymentFailure;
+        if (earlier != null) {
+            throw new DeploymentException("No endpoint can be added: an earlier deployment error halted the"
+                    + " deployment of this application (" + earlier.getMessage() + ")", earlier);
+        }
+        try {
+            DeployedEndpoint endpoint = deployment.create();
+            endpoints.add(endpoint.config().getPath(), endpoint);
+            deployed.add(endpoint);
+            if (jmx != null) {
+                jmx.register(endpoint.metrics());
+            }
+        } catch (DeploymentException e) {
+            deploymentFailure = e;
+            endpoints = new EndpointPathMatcher<>();
+            deployed.clear();
+            if (jmx != null) {
+                // Out of service, so out of JMX too (and nothing more will be registered).
+                jmx.unregisterAll();
+            }
+            throw e;
         }
     }
 

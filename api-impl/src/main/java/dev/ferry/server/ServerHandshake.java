@@ -76,7 +76,7 @@ final class ServerHandshake {
             headers.put("Sec-WebSocket-Extensions",
                     new ArrayList<>(List.of(ExtensionHeader.format(extensions.agreed()))));
         }
-        FerryHandshakeRequest handshakeRequest = new FerryHandshakeRequest(request);
+        FerryHandshakeRequest handshakeRequest = new FerryHandshakeRequest(request, pathParameters);
         Endpoint instance;
         try {
             configurator.modifyHandshake(config, handshakeRequest, response);

@@ -6,7 +6,6 @@ import jakarta.websocket.SendHandler;
 import jakarta.websocket.SendResult;
 import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -46,7 +45,7 @@ final class FerryAsyncRemote extends FerryRemote implements RemoteEndpoint.Async
     @Override
     public Future<Void> sendText(String text) {
         requireArgument(text, "text");
-        CompletableFuture<Void> future = new CompletableFuture<>();
+        SendFuture future = new SendFuture(session.connection());
         sender.sendText(text, track(futureHandler(future)));
         return future;
     }
@@ -54,7 +53,7 @@ final class FerryAsyncRemote extends FerryRemote implements RemoteEndpoint.Async
     @Override
     public Future<Void> sendBinary(ByteBuffer data) {
         requireArgument(data, "data");
-        CompletableFuture<Void> future = new CompletableFuture<>();
+        SendFuture future = new SendFuture(session.connection());
         sender.sendBinary(data, track(futureHandler(future)));
         return future;
     }
@@ -69,7 +68,7 @@ final class FerryAsyncRemote extends FerryRemote implements RemoteEndpoint.Async
     @Override
     public Future<Void> sendObject(Object data) {
         requireArgument(data, "data");
-        CompletableFuture<Void> future = new CompletableFuture<>();
+        SendFuture future = new SendFuture(session.connection());
         sendObject(data, futureHandler(future));
         return future;
     }
@@ -86,14 +85,8 @@ final class FerryAsyncRemote extends FerryRemote implements RemoteEndpoint.Async
         }
     }
 
-    private SendHandler futureHandler(CompletableFuture<Void> future) {
-        return result -> {
-            if (result.isOK()) {
-                future.complete(null);
-            } else {
-                future.completeExceptionally(result.getException());
-            }
-        };
+    private static SendHandler futureHandler(SendFuture future) {
+        return result -> future.complete(result.isOK() ? null : result.getException());
     }
 
     /** Wraps {@code handler} so it is told exactly once: on completion, on failure or at the deadline. */

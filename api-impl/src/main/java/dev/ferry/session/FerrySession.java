@@ -54,6 +54,8 @@ public final class FerrySession implements Session, ConnectionEvents {
     private volatile int maxBinaryMessageBufferSize;
     private volatile long maxIdleTimeout;
 
+    private volatile boolean closed;
+
     /** A session whose traffic is not counted (clients, tests). */
     public FerrySession(String id, WebSocketContainer container, Endpoint endpoint, EndpointConfig config,
             HandshakeInfo handshake, Set<FerrySession> peers, SessionLimits limits,
@@ -189,8 +191,19 @@ public final class FerrySession implements Session, ConnectionEvents {
         } catch (RuntimeException | Error e) {
             LOG.log(Level.WARNING, "onClose of " + endpoint.getClass().getName() + " failed", e);
         } finally {
+            closed = true;
             decoders.destroy();
             encoders.destroy();
+        }
+    }
+
+    /**
+     * The Session javadoc: once the session is closed (here: once onClose has run, so that onClose
+     * itself may still use it), using it throws {@link IllegalStateException}.
+     */
+    private void requireNotClosed() {
+        if (closed) {
+            throw new IllegalStateException("Session " + id + " is closed");
         }
     }
 
@@ -223,16 +236,19 @@ public final class FerrySession implements Session, ConnectionEvents {
 
     @Override
     public void addMessageHandler(MessageHandler handler) {
+        requireNotClosed();
         handlers.add(handler);
     }
 
     @Override
     public <T> void addMessageHandler(Class<T> clazz, MessageHandler.Whole<T> handler) {
+        requireNotClosed();
         handlers.add(clazz, handler);
     }
 
     @Override
     public <T> void addMessageHandler(Class<T> clazz, MessageHandler.Partial<T> handler) {
+        requireNotClosed();
         handlers.add(clazz, handler);
     }
 
@@ -243,6 +259,7 @@ public final class FerrySession implements Session, ConnectionEvents {
 
     @Override
     public void removeMessageHandler(MessageHandler handler) {
+        requireNotClosed();
         handlers.remove(handler);
     }
 
@@ -304,11 +321,13 @@ public final class FerrySession implements Session, ConnectionEvents {
 
     @Override
     public RemoteEndpoint.Async getAsyncRemote() {
+        requireNotClosed();
         return async;
     }
 
     @Override
     public RemoteEndpoint.Basic getBasicRemote() {
+        requireNotClosed();
         return basic;
     }
 

@@ -29,8 +29,13 @@ final class MessageAssembler implements FrameHandler {
     private final MessageInflater inflater;
     private final SessionCounters counters;
     private final Utf8Validator utf8 = new Utf8Validator();
-    /** Hands each inflated piece on as if it had arrived uncompressed (allocated once). */
-    private final java.util.function.Consumer<ByteBuffer> inflated = piece -> accept(piece, false);
+    /** Takes each inflated piece (allocated once). */
+    private final java.util.function.Consumer<ByteBuffer> inflated = this::acceptInflated;
+    /**
+     * The last inflated piece of a compressed message delivered in parts, held back until it is
+     * known whether more follows, so that the final part carries {@code last = true}.
+     */
+    private ByteBuffer heldPiece;
 
     // The frame being parsed.
     private int frameOpcode;
@@ -120,6 +125,20 @@ final class MessageAssembler implements FrameHandler {
         }
     }
 
+    private void acceptInflated(ByteBuffer piece) {
+        if (whole) {
+            accept(piece, false);
+            return;
+        }
+        if (messageOpcode == Opcode.TEXT) {
+            utf8.validate(piece);
+        }
+        if (heldPiece != null) {
+            deliverPart(heldPiece, false);
+        }
+        heldPiece = ByteBuffer.allocate(piece.remaining()).put(piece).flip();
+    }
+
     /** Takes payload bytes of the message as sent before any compression. */
     private void accept(ByteBuffer data, boolean last) {
         if (messageOpcode == Opcode.TEXT) {
@@ -151,6 +170,10 @@ final class MessageAssembler implements FrameHandler {
             counters.messageReceived();
             if (whole) {
                 deliverWhole();
+            } else if (heldPiece != null) {
+                ByteBuffer last = heldPiece;
+                heldPiece = null;
+                deliverPart(last, true);
             } else if (!lastDelivered) {
                 deliverPart(ByteBuffer.allocate(0), true);
             }
@@ -224,19 +247,34 @@ final class MessageAssembler implements FrameHandler {
      * chunk) and carries an incomplete trailing sequence over to the next one.
      */
     private String decodePart(ByteBuffer chunk, boolean last) {
-        int pending = last ? 0 : utf8.pendingBytes();
         int n = chunk.remaining();
         byte[] bytes = new byte[carryLength + n];
         System.arraycopy(carry, 0, bytes, 0, carryLength);
         chunk.get(bytes, carryLength, n);
+        // The bytes were validated already; only an incomplete sequence at the end is left over.
+        int pending = last ? 0 : incompleteTail(bytes);
         int complete = bytes.length - pending;
         System.arraycopy(bytes, complete, carry, 0, pending);
         carryLength = pending;
         return new String(bytes, 0, complete, StandardCharsets.UTF_8);
     }
 
+    /** How many bytes at the end of (valid) UTF-8 {@code bytes} start a sequence they do not finish. */
+    static int incompleteTail(byte[] bytes) {
+        for (int i = 1; i <= 3 && i <= bytes.length; i++) {
+            int b = bytes[bytes.length - i] & 0xFF;
+            if ((b & 0xC0) == 0x80) {
+                continue;
+            }
+            int length = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1;
+            return length > i ? i : 0;
+        }
+        return 0;
+    }
+
     private void endMessage() {
         messageOpcode = 0;
+        heldPiece = null;
         textSink = null;
         binarySink = null;
         length = 0;

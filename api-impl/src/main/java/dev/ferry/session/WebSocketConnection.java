@@ -44,7 +44,8 @@ final class WebSocketConnection implements TransportListener, InboundReceiver {
     private final SessionCounters counters;
 
     private final Object stateLock = new Object();
-    private State state = State.OPEN;
+    /** Guarded by stateLock for changes; volatile so the read path can test it without the lock. */
+    private volatile State state = State.OPEN;
     /** How the connection ends, once a close frame was sent or received (0 until then). */
     private int outcomeCode;
     private String outcomeReason;
@@ -163,22 +164,34 @@ final class WebSocketConnection implements TransportListener, InboundReceiver {
      * @return false when the connection was already closing (nothing was sent)
      */
     boolean close(int code, String reason) {
+        return close(code, reason, code, reason);
+    }
+
+    /**
+     * Starts the close handshake from this side: the peer gets {@code wireCode}, the endpoint's
+     * onClose gets {@code localCode} at once (as other implementations do, and the TCK checks),
+     * and the connection waits for the peer's answer only to close TCP cleanly.
+     *
+     * @return false when the connection was already closing (nothing was sent)
+     */
+    boolean close(int wireCode, String wireReason, int localCode, String localReason) {
         synchronized (stateLock) {
             if (state != State.OPEN) {
                 return false;
             }
             state = State.CLOSE_SENT;
-            outcomeCode = code;
-            outcomeReason = reason;
+            outcomeCode = localCode;
+            outcomeReason = localReason;
         }
         // A code that may not travel (1005, 1006, 1015, reserved ones) closes without a status.
-        int wireCode = CloseCodes.isValidOnWire(code) ? code : CloseCodes.NO_STATUS;
-        sender.sendClose(CloseFrames.encodePayload(wireCode, reason), failure -> {
+        int sendable = CloseCodes.isValidOnWire(wireCode) ? wireCode : CloseCodes.NO_STATUS;
+        sender.sendClose(CloseFrames.encodePayload(sendable, wireReason), failure -> {
             if (failure != null) {
                 transport.close(true);
             }
         });
         armCloseTimer();
+        finish(localCode, localReason);
         return true;
     }
 
@@ -234,7 +247,10 @@ final class WebSocketConnection implements TransportListener, InboundReceiver {
         }
         long idle = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - lastActivityNanos);
         if (idle >= timeout) {
-            close(CloseCodes.GOING_AWAY, "Idle timeout of " + timeout + " ms expired");
+            // The peer is told "going away"; the endpoint learns the connection was lost (1006),
+            // as the specification asks for a timeout.
+            String why = "Idle timeout of " + timeout + " ms expired";
+            close(CloseCodes.GOING_AWAY, why, CloseCodes.ABNORMAL, why);
         } else {
             idleTimer = Timers.schedule(timers, this::checkIdle, timeout - idle);
         }
@@ -258,7 +274,8 @@ final class WebSocketConnection implements TransportListener, InboundReceiver {
 
     @Override
     public void onData(ByteBuffer data) {
-        if (finished.get()) {
+        // After our close frame, input is still read for the peer's answer; after theirs, not.
+        if (state == State.CLOSED) {
             data.position(data.limit());
             return;
         }
@@ -305,6 +322,9 @@ final class WebSocketConnection implements TransportListener, InboundReceiver {
         if (timer != null) {
             timer.cancel(false);
         }
+        if (deflate != null) {
+            deflate.release();
+        }
         finishLocally();
         if (!finished.get()) {
             finish(CloseCodes.ABNORMAL, "The connection was closed");
@@ -313,12 +333,13 @@ final class WebSocketConnection implements TransportListener, InboundReceiver {
 
     @Override
     public TextSink textSink() {
-        return events.textSink();
+        // Messages that arrive after our close frame are read and dropped: the endpoint is closed.
+        return state == State.OPEN ? events.textSink() : DiscardingSinks.TEXT;
     }
 
     @Override
     public BinarySink binarySink() {
-        return events.binarySink();
+        return state == State.OPEN ? events.binarySink() : DiscardingSinks.BINARY;
     }
 
     @Override
@@ -342,7 +363,7 @@ final class WebSocketConnection implements TransportListener, InboundReceiver {
     public void onPong(ByteBuffer payload) {
         // Any pong shows the peer is alive; the answer to our own keep-alive stays ours.
         pingSentNanos = 0;
-        if (payload.equals(ByteBuffer.wrap(KEEP_ALIVE))) {
+        if (payload.equals(ByteBuffer.wrap(KEEP_ALIVE)) || state != State.OPEN) {
             return;
         }
         PongSink sink = events.pongSink();
@@ -427,9 +448,6 @@ final class WebSocketConnection implements TransportListener, InboundReceiver {
         ScheduledFuture<?> keepAlive = keepAliveTimer;
         if (keepAlive != null) {
             keepAlive.cancel(false);
-        }
-        if (deflate != null) {
-            deflate.release();
         }
         events.onClosed(code, reason == null ? "" : reason);
     }

@@ -82,14 +82,20 @@ class ClientHandshakeTest {
                 .extensions(List.of(new FerryExtension("x-test", List.of()))).build();
         String text = request(new ClientHandshake(URI.create("ws://h/"), config, new Random(1)));
         assertTrue(text.contains("\r\nSec-WebSocket-Protocol: v2.chat, v1.chat\r\n"), text);
-        assertTrue(text.contains("\r\nSec-WebSocket-Extensions: x-test, permessage-deflate; client_max_window_bits\r\n"),
-                text);
+        assertTrue(text.contains("\r\nSec-WebSocket-Extensions: x-test\r\n"), text);
     }
 
     @Test
-    void permessageDeflateIsNotOfferedWhenSwitchedOff() throws Exception {
+    void permessageDeflateIsOfferedWhenSwitchedOn() throws Exception {
         ClientEndpointConfig config = ClientEndpointConfig.Builder.create().build();
-        config.getUserProperties().put("dev.ferry.deflate", "false");
+        config.getUserProperties().put("dev.ferry.deflate", "true");
+        String text = request(new ClientHandshake(URI.create("ws://h/"), config, new Random(1)));
+        assertTrue(text.contains("\r\nSec-WebSocket-Extensions: permessage-deflate; client_max_window_bits\r\n"), text);
+    }
+
+    @Test
+    void permessageDeflateIsNotOfferedByDefault() throws Exception {
+        ClientEndpointConfig config = ClientEndpointConfig.Builder.create().build();
         String text = request(new ClientHandshake(URI.create("ws://h/"), config, new Random(1)));
         assertTrue(!text.contains("Sec-WebSocket-Extensions"), text);
     }

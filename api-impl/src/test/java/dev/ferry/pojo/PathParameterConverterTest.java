@@ -32,11 +32,12 @@ class PathParameterConverterTest {
     }
 
     @Test
-    void badValuesAreDecodeExceptions() {
+    void badValuesAreDecodeExceptions() throws DecodeException {
         DecodeException e = assertThrows(DecodeException.class, () -> PathParameterConverter.convert("x1", int.class));
         assertEquals("x1", e.getText());
         assertThrows(DecodeException.class, () -> PathParameterConverter.convert("maybe", Boolean.class));
-        assertThrows(DecodeException.class, () -> PathParameterConverter.convert("ab", char.class));
+        assertEquals('a', PathParameterConverter.convert("ab", char.class));
+        assertThrows(DecodeException.class, () -> PathParameterConverter.convert("", char.class));
         assertThrows(DecodeException.class, () -> PathParameterConverter.convert("300", byte.class));
     }
 

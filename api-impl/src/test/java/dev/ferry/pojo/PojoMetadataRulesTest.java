@@ -249,7 +249,7 @@ public class PojoMetadataRulesTest {
         }
 
         @OnMessage
-        public String pong(PongMessage pong) {
+        public Object pong(PongMessage pong) {
             return null;
         }
 
@@ -259,12 +259,24 @@ public class PojoMetadataRulesTest {
         }
     }
 
+    public static class PongWithAnswer {
+        @OnMessage
+        public String pong(PongMessage pong) {
+            return "pong seen";
+        }
+    }
+
+    @Test
+    void pongMethodMayReturnAMessage() {
+        assertDoesNotThrow(() -> PojoMetadata.analyse(PongWithAnswer.class, Set.of(), List.of(), List.of()));
+    }
+
     @Test
     void returnTypeMustBeSendable() {
         String message = problemsOf(BadReturnTypes.class);
         String name = BadReturnTypes.class.getName();
         assertProblem(message, name + ".text(String): @OnMessage return type java.lang.Object cannot be sent back");
-        assertProblem(message, name + ".pong(PongMessage): @OnMessage for PongMessage must return void, not String");
+        assertProblem(message, name + ".pong(PongMessage): @OnMessage return type java.lang.Object cannot be sent back");
         assertProblem(message, name + ".binary(ByteBuffer): @OnMessage return type " + Point.class.getName()
                 + " cannot be sent back");
         assertEquals(3, problemCount(message), message);

@@ -181,6 +181,41 @@ class FerryServerContainerTest {
         assertTrue(e.getMessage().contains("onMessage"), e.getMessage());
     }
 
+    @ServerEndpoint("relative")
+    public static class RelativePathEndpoint {
+        @OnMessage
+        public void onMessage(String s) {
+        }
+    }
+
+    @Test
+    void pathWithoutLeadingSlashIsADeploymentError() {
+        DeploymentException e = assertThrows(DeploymentException.class, () -> container.addEndpoint(RelativePathEndpoint.class));
+        assertTrue(e.getMessage().contains(RelativePathEndpoint.class.getName()), e.getMessage());
+    }
+
+    @Test
+    void deploymentErrorRemovesEarlierEndpointsAndRefusesLaterOnes() throws Exception {
+        container.addEndpoint(RoomEndpoint.class);
+        assertThrows(DeploymentException.class, () -> container.addEndpoint(BrokenEndpoint.class));
+        // The application caught the exception; still, nothing of it may be served any more.
+        assertInstanceOf(UpgradeDecision.PassThrough.class, container.decide(request("/rooms/x", Map.of())));
+        DeploymentException later = assertThrows(DeploymentException.class, () -> container.addEndpoint(ProtocolEndpoint.class));
+        assertTrue(later.getMessage().contains("earlier deployment error"), later.getMessage());
+        assertInstanceOf(UpgradeDecision.PassThrough.class, container.decide(request("/proto", Map.of())));
+    }
+
+    @Test
+    void addEndpointAfterTheDeploymentPhaseThrowsIllegalStateException() throws Exception {
+        container.addEndpoint(RoomEndpoint.class);
+        container.endDeployment();
+        assertThrows(IllegalStateException.class, () -> container.addEndpoint(ProtocolEndpoint.class));
+        assertThrows(IllegalStateException.class,
+                () -> container.addEndpoint(ServerEndpointConfig.Builder.create(ProtocolEndpoint.class, "/p").build()));
+        // What was deployed before still serves.
+        assertInstanceOf(UpgradeDecision.Accept.class, container.decide(request("/rooms/x", Map.of())));
+    }
+
     @Test
     void serverApplicationConfigChoosesWhatIsDeployed() throws Exception {
         container.deployScanned(Set.of(RoomEndpoint.class, ProtocolEndpoint.class, OnlyRooms.class));
@@ -204,12 +239,14 @@ class FerryServerContainerTest {
                             jakarta.websocket.HandshakeResponse response) {
                         sec.getUserProperties().put("host", request.getHeaders().get("host").get(0));
                         response.getHeaders().put("X-Ferry", List.of("yes"));
+                        response.getHeaders().put("X-Params", List.of(request.getParameterMap().toString()));
                     }
                 }).build();
         container.addEndpoint(config);
         UpgradeDecision.Accept accept = assertInstanceOf(UpgradeDecision.Accept.class,
                 container.decide(request("/rooms/a", Map.of())));
         assertEquals(List.of("yes"), accept.headers().get("x-ferry"));
+        assertEquals(List.of("{room=[a]}"), accept.headers().get("x-params"), "path parameters are request parameters too");
         assertTrue(config.getUserProperties().isEmpty(), "the deployed config is not changed by one handshake");
     }
 

@@ -127,4 +127,24 @@ class CompressedSessionTest {
             assertEquals(1002, h.lastFrame().closeCode());
         }
     }
+
+    @Test
+    void partsOfACompressedMessageEndWithLastOnTheFinalData() {
+        List<String> parts = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (SessionHarness h = new SessionHarness((session, config) -> session.addMessageHandler(String.class,
+                (jakarta.websocket.MessageHandler.Partial<String>) (part, last) -> parts.add(part + (last ? "|" : ""))),
+                new SessionLimits(1 << 20, 1 << 20, 1 << 20, 0, 2_000, 500, 1 << 20, 0, 0),
+                new PerMessageDeflate(agreed, true, pool))) {
+            String text = "grüße ".repeat(10_000);
+            byte[] compressed = array(client.deflate(ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)), true));
+            int cut = compressed.length / 2;
+            h.clientFrame(false, PerMessageDeflate.RSV, Opcode.TEXT, java.util.Arrays.copyOf(compressed, cut));
+            h.clientFrame(true, 0, Opcode.CONTINUATION, java.util.Arrays.copyOfRange(compressed, cut, compressed.length));
+            assertTrue(parts.size() >= 2, "parts: " + parts.size());
+            String lastPart = parts.get(parts.size() - 1);
+            assertTrue(lastPart.endsWith("|") && lastPart.length() > 1, "the final part carries data and last=true");
+            assertEquals(1, parts.stream().filter(p -> p.endsWith("|")).count());
+            assertEquals(text, String.join("", parts).replace("|", ""));
+        }
+    }
 }

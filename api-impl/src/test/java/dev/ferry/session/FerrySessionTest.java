@@ -3,6 +3,7 @@ package dev.ferry.session;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -133,6 +134,19 @@ class FerrySessionTest {
     }
 
     @Test
+    void closedSessionRefusesUseButStillAnswersQuestions() {
+        try (SessionHarness h = echo()) {
+            h.clientFrame(true, Opcode.CLOSE, SessionHarness.bytes(CloseFrames.encodePayload(1000, "")));
+            assertEquals(1, h.closes.size());
+            assertThrows(IllegalStateException.class, h.session::getBasicRemote);
+            assertThrows(IllegalStateException.class, h.session::getAsyncRemote);
+            assertThrows(IllegalStateException.class, () -> h.session.addMessageHandler(String.class, t -> { }));
+            assertFalse(h.session.isOpen());
+            assertNotNull(h.session.getId());
+        }
+    }
+
+    @Test
     void peerCloseIsEchoedAndTcpClosedAfterwards() {
         try (SessionHarness h = echo()) {
             h.clientFrame(true, Opcode.CLOSE, SessionHarness.bytes(CloseFrames.encodePayload(4001, "bye")));
@@ -165,17 +179,34 @@ class FerrySessionTest {
     }
 
     @Test
-    void localCloseWaitsForThePeersReplyThenClosesTcp() throws IOException {
+    void localCloseTellsTheEndpointAtOnceAndClosesTcpAfterThePeersReply() throws IOException {
         try (SessionHarness h = echo()) {
             h.session.close(new CloseReason(CloseReason.CloseCodes.NORMAL_CLOSURE, "done"));
             assertEquals(1000, h.lastFrame().closeCode());
-            assertFalse(h.transport.closed);
-            assertTrue(h.closes.isEmpty());
-            assertThrows(IOException.class, () -> h.session.getBasicRemote().sendText("late"));
+            assertEquals(1, h.closes.size());
+            assertEquals("done", h.closes.get(0).getReasonPhrase());
+            assertFalse(h.session.isOpen());
+            assertFalse(h.transport.closed, "TCP waits for the peer's close frame");
+            // A message the peer sent before it saw our close is read and dropped.
+            h.clientFrame(true, Opcode.TEXT, utf8("in flight"));
+            assertEquals(Opcode.CLOSE, h.lastFrame().opcode());
             h.clientFrame(true, Opcode.CLOSE, SessionHarness.bytes(CloseFrames.encodePayload(1000, "")));
             assertTrue(h.transport.closed);
             assertEquals(1, h.closes.size());
-            assertEquals("done", h.closes.get(0).getReasonPhrase());
+        }
+    }
+
+    @Test
+    void idleTimeoutSendsGoingAwayAndReportsAnAbnormalClosure() throws Exception {
+        try (SessionHarness h = echo()) {
+            h.session.setMaxIdleTimeout(100);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (h.closes.isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertEquals(1001, h.lastFrame().closeCode());
+            assertEquals(1006, h.closes.get(0).getCloseCode().getCode());
+            assertTrue(h.closes.get(0).getReasonPhrase().contains("Idle timeout"));
         }
     }
 
@@ -372,6 +403,40 @@ class FerrySessionTest {
             for (Future<Void> f : sends.subList(0, 60)) {
                 f.get(1, TimeUnit.SECONDS);
             }
+        }
+    }
+
+    @Test
+    void waitingOnAnAsyncSendInsideAHandlerDoesNotHang() throws Exception {
+        List<String> outcome = new CopyOnWriteArrayList<>();
+        try (SessionHarness h = new SessionHarness((session, config) -> session.addMessageHandler(String.class, t -> {
+            try {
+                // The transport holds the write: a real wait here would never end on Tomcat.
+                session.getAsyncRemote().sendText("reply to " + t).get(5, TimeUnit.SECONDS);
+                outcome.add("returned");
+            } catch (Exception e) {
+                outcome.add(e.toString());
+            }
+        }))) {
+            h.transport.holdWrites = true;
+            long start = System.nanoTime();
+            h.clientFrame(true, Opcode.TEXT, utf8("x"));
+            assertEquals(List.of("returned"), outcome);
+            assertTrue(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start) < 1_000);
+            h.transport.releaseWrites();
+            assertEquals("reply to x", h.lastFrame().text());
+        }
+    }
+
+    @Test
+    void asyncFutureFromAnotherThreadWaitsForTheWrite() throws Exception {
+        try (SessionHarness h = echo()) {
+            h.transport.holdWrites = true;
+            Future<Void> f = h.session.getAsyncRemote().sendText("later");
+            assertThrows(java.util.concurrent.TimeoutException.class, () -> f.get(100, TimeUnit.MILLISECONDS));
+            h.transport.releaseWrites();
+            f.get(1, TimeUnit.SECONDS);
+            assertTrue(f.isDone());
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.ferry.servlet;
 import dev.ferry.server.FerryServerContainer;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
+import jakarta.servlet.FilterConfig;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
@@ -21,6 +22,15 @@ final class FerryUpgradeFilter implements Filter {
 
     FerryUpgradeFilter(FerryServerContainer container) {
         this.container = container;
+    }
+
+    /**
+     * Filters are initialised after every ServletContextListener has run (Servlet 6, 11.2): the
+     * application's deployment phase, in which it may add endpoints, is over.
+     */
+    @Override
+    public void init(FilterConfig filterConfig) {
+        container.endDeployment();
     }
 
     @Override

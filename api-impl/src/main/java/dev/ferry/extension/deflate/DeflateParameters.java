@@ -102,7 +102,9 @@ public record DeflateParameters(
                 case "server_no_context_takeover" -> serverNoContext = true;
                 case "client_no_context_takeover" -> clientNoContext = true;
                 case "server_max_window_bits" -> serverBits = windowBits(p.getValue());
-                case "client_max_window_bits" -> clientBits = windowBits(p.getValue());
+                // Without a value (a server echoing the offer) it limits nothing.
+                case "client_max_window_bits" -> clientBits = p.getValue() == null ? MAX_WINDOW_BITS
+                        : windowBits(p.getValue());
                 default -> {
                     return Optional.empty();
                 }

@@ -1,0 +1,33 @@
+package dev.ferry.session;
+
+import dev.ferry.message.BinarySink;
+import dev.ferry.message.TextSink;
+
+/** Sinks that take messages in parts and drop them (for what arrives after a session closed). */
+final class DiscardingSinks {
+
+    static final TextSink TEXT = new TextSink() {
+        @Override
+        public boolean wantsWholeMessage() {
+            return false;
+        }
+
+        @Override
+        public void onText(String text, boolean last) {
+        }
+    };
+
+    static final BinarySink BINARY = new BinarySink() {
+        @Override
+        public boolean wantsWholeMessage() {
+            return false;
+        }
+
+        @Override
+        public void onBinary(java.nio.ByteBuffer data, boolean last) {
+        }
+    };
+
+    private DiscardingSinks() {
+    }
+}

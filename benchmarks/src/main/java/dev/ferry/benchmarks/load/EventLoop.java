@@ -1,0 +1,133 @@
+package dev.ferry.benchmarks.load;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.SocketChannel;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.function.BooleanSupplier;
+
+/**
+ * One selector thread driving every client connection of a scenario. A single thread keeps the
+ * load generator's own cost low and predictable on its one core; all scenario callbacks run here.
+ */
+final class EventLoop implements Closeable {
+
+    private static final int READ_BUFFER_SIZE = 256 * 1024;
+    private static final long MAX_SELECT_MS = 50;
+
+    private final InetSocketAddress server;
+    private final Selector selector;
+    private final ByteBuffer readBuffer = ByteBuffer.allocateDirect(READ_BUFFER_SIZE);
+    private final SplittableRandom random = new SplittableRandom(20261127);
+    private final Set<ClientConnection> live = new HashSet<>();
+
+    EventLoop(InetSocketAddress server) throws IOException {
+        if (!server.getAddress().isLoopbackAddress()) {
+            throw new IllegalArgumentException("The load generator only targets loopback addresses, not " + server);
+        }
+        this.server = server;
+        this.selector = Selector.open();
+    }
+
+    InetSocketAddress server() {
+        return server;
+    }
+
+    /** Starts connecting and handshaking; the listener hears {@code onOpen} or {@code onError}. */
+    ClientConnection connect(String path, ConnectionListener listener) throws IOException {
+        SocketChannel channel = SocketChannel.open();
+        channel.configureBlocking(false);
+        channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+        String hostPort = server.getAddress().getHostAddress() + ":" + server.getPort();
+        ClientConnection c = new ClientConnection(this, channel, listener,
+                new Handshake(hostPort, path, random), random.nextLong());
+        SelectionKey key = channel.register(selector, SelectionKey.OP_CONNECT, c);
+        c.register(key);
+        live.add(c);
+        try {
+            if (channel.connect(server)) {
+                c.onConnectable();
+            }
+        } catch (IOException e) {
+            c.fail(e);
+        }
+        return c;
+    }
+
+    void forget(ClientConnection c) {
+        live.remove(c);
+    }
+
+    /** Connections not yet closed. */
+    List<ClientConnection> liveConnections() {
+        return new ArrayList<>(live);
+    }
+
+    /**
+     * Handles I/O until {@code done} holds or the deadline ({@link System#nanoTime} based) passes.
+     *
+     * @return whether {@code done} held
+     */
+    boolean runUntil(BooleanSupplier done, long deadlineNanos) throws IOException {
+        while (!done.getAsBoolean()) {
+            long leftMs = (deadlineNanos - System.nanoTime()) / 1_000_000;
+            if (leftMs <= 0) {
+                return false;
+            }
+            selector.select(Math.min(leftMs, MAX_SELECT_MS));
+            Iterator<SelectionKey> keys = selector.selectedKeys().iterator();
+            while (keys.hasNext()) {
+                SelectionKey key = keys.next();
+                keys.remove();
+                handle(key);
+            }
+        }
+        return true;
+    }
+
+    private void handle(SelectionKey key) {
+        ClientConnection c = (ClientConnection) key.attachment();
+        try {
+            if (key.isValid() && key.isConnectable()) {
+                c.onConnectable();
+            }
+            if (key.isValid() && key.isWritable()) {
+                c.onWritable();
+            }
+            if (key.isValid() && key.isReadable()) {
+                c.onReadable(readBuffer);
+            }
+        } catch (IOException | RuntimeException e) {
+            c.fail(e);
+        }
+    }
+
+    /** Closes every remaining connection cleanly if it can within the deadline, else resets it. */
+    void closeAll(long deadlineNanos) throws IOException {
+        for (ClientConnection c : liveConnections()) {
+            c.close();
+        }
+        runUntil(live::isEmpty, deadlineNanos);
+        for (ClientConnection c : liveConnections()) {
+            c.abort();
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        for (ClientConnection c : liveConnections()) {
+            c.abort();
+        }
+        selector.close();
+    }
+}

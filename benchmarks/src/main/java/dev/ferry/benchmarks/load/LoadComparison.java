@@ -1,0 +1,114 @@
+package dev.ferry.benchmarks.load;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs the load comparison: for each round, each server flavour in turn (A B C D, A B C D, ...),
+ * a fresh server JVM pinned to one CPU and a fresh {@link LoadGenerator} JVM pinned to the other,
+ * then prints the median of every metric per flavour and its ratio to Tomcat's own implementation.
+ *
+ * <p>{@code LoadComparison [--rounds 3] [--servers a,b] [--server-cpu 0] [--load-cpu 1]
+ * [--server-heap 8g] [--benchmarks-dir DIR] [--max-run-seconds 300] [--ferry-init-params a=b,c=d]
+ * [-- load generator flags]}. {@code --ferry-init-params} become context init parameters of the
+ * Ferry flavours only.
+ */
+public final class LoadComparison {
+
+    static final String REFERENCE = "tomcat";
+
+    private LoadComparison() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int split = Arrays.asList(args).indexOf("--");
+        String[] own = split < 0 ? args : Arrays.copyOfRange(args, 0, split);
+        List<String> loadArgs = split < 0 ? List.of() : List.of(Arrays.copyOfRange(args, split + 1, args.length));
+        Flags flags = new Flags(own);
+        int rounds = flags.integer("rounds", 3);
+        List<String> servers = flags.list("servers", "ferry-tomcat,ferry-jetty,tomcat,jetty");
+        int serverCpu = flags.integer("server-cpu", 0);
+        int loadCpu = flags.integer("load-cpu", 1);
+        String serverHeap = flags.string("server-heap", "8g");
+        Path dir = Path.of(flags.string("benchmarks-dir", "benchmarks")).toAbsolutePath();
+        long maxRunSeconds = flags.integer("max-run-seconds", 300);
+        String ferryInitParams = flags.string("ferry-init-params", "");
+        flags.rejectUnknown();
+        LoadGenerator.scenarios(new Flags(loadArgs.toArray(String[]::new))); // fail fast on bad load flags
+
+        Path logs = Files.createDirectories(dir.resolve("target/load-logs"));
+        ResultTable table = new ResultTable(servers, REFERENCE);
+        long start = System.nanoTime();
+        for (int round = 1; round <= rounds; round++) {
+            for (String server : servers) {
+                System.err.printf("== round %d/%d: %s (%.0f s elapsed)%n", round, rounds, server,
+                        (System.nanoTime() - start) / 1e9);
+                String tag = "round" + round + "-" + server;
+                try {
+                    for (Metric m : runOnce(server, dir, logs, tag, serverCpu, loadCpu, serverHeap,
+                            server.startsWith("ferry") ? ferryInitParams : "", loadArgs, maxRunSeconds)) {
+                        table.add(server, m);
+                        System.err.println("   " + m.line());
+                    }
+                } catch (IOException e) {
+                    System.err.println("   " + server + " failed: " + e.getMessage());
+                    table.add(server, new Metric("run", "failed", 1, "count"));
+                }
+            }
+        }
+        String report = header(rounds, servers, serverHeap)
+                + (ferryInitParams.isEmpty() ? "" : "Ferry flavours with context init parameters " + ferryInitParams + "\n\n")
+                + table.markdown();
+        System.out.println(report);
+        Path out = dir.resolve("target/load-results.md");
+        Files.writeString(out, report, StandardCharsets.UTF_8);
+        System.err.printf("Done in %.0f s; results in %s, logs in %s%n", (System.nanoTime() - start) / 1e9, out, logs);
+    }
+
+    private static List<Metric> runOnce(String server, Path dir, Path logs, String tag, int serverCpu, int loadCpu,
+            String serverHeap, String initParams, List<String> loadArgs, long maxRunSeconds)
+            throws IOException, InterruptedException {
+        List<String> serverCmd = ChildJvm.command(serverCpu, dir, server + ".txt",
+                List.of("-Xmx" + serverHeap, "-XX:+UseG1GC", "-Dferry.bench.initParams=" + initParams),
+                "dev.ferry.benchmarks.servers.LoadServer", List.of(server, "0", Long.toString(maxRunSeconds + 60)));
+        try (ServerProcess s = ServerProcess.start(serverCmd, logs.resolve(tag + "-server.log"))) {
+            List<String> args = new ArrayList<>(List.of("--port", Integer.toString(s.port())));
+            args.addAll(loadArgs);
+            List<String> loadCmd = ChildJvm.command(loadCpu, dir, "load.txt", List.of("-Xmx1g", "-XX:+UseG1GC"),
+                    "dev.ferry.benchmarks.load.LoadGenerator", args);
+            Path results = logs.resolve(tag + "-load.out");
+            Process load = new ProcessBuilder(loadCmd)
+                    .redirectOutput(results.toFile())
+                    .redirectError(logs.resolve(tag + "-load.log").toFile())
+                    .start();
+            if (!load.waitFor(maxRunSeconds, TimeUnit.SECONDS)) {
+                load.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+                throw new IOException("load generator still running after " + maxRunSeconds + " s; see " + tag + "-load.log");
+            }
+            List<Metric> metrics = new ArrayList<>();
+            for (String line : Files.readAllLines(results)) {
+                Metric m = Metric.parse(line);
+                if (m != null) {
+                    metrics.add(m);
+                }
+            }
+            if (load.exitValue() != 0) {
+                metrics.add(new Metric("run", "failed", 1, "count"));
+            }
+            return metrics;
+        }
+    }
+
+    private static String header(int rounds, List<String> servers, String serverHeap) {
+        return "Load comparison, " + LocalDate.now() + ": " + rounds + " rounds of " + servers
+                + ", medians; server JVM -Xmx" + serverHeap + " -XX:+UseG1GC on " + Runtime.version()
+                + "; ratio = value / " + REFERENCE + "'s value\n\n";
+    }
+}

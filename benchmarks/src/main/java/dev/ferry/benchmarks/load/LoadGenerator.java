@@ -1,0 +1,77 @@
+package dev.ferry.benchmarks.load;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The client side of the load comparison, run in its own JVM against one running server:
+ * {@code LoadGenerator --port N [--scenarios a,b] [--warmup s] [--duration s] ...}. Prints one
+ * {@code RESULT scenario metric value unit} line per measurement on standard output; diagnostics
+ * go to standard error. Only loopback addresses are accepted as targets.
+ */
+public final class LoadGenerator {
+
+    static final String ALL_SCENARIOS = "idle-heap,message-heap,small-echo,large-echo,handshake,broadcast";
+
+    private LoadGenerator() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Flags flags = new Flags(args);
+        InetAddress host = InetAddress.getByName(flags.string("host", "127.0.0.1"));
+        if (!host.isLoopbackAddress()) {
+            throw new IllegalArgumentException("Refusing to send load to " + host + ": loopback addresses only");
+        }
+        int port = flags.integer("port", -1);
+        if (port <= 0) {
+            throw new IllegalArgumentException("--port is required");
+        }
+        List<Scenario> scenarios = scenarios(flags);
+        flags.rejectUnknown();
+
+        InetSocketAddress server = new InetSocketAddress(host, port);
+        for (Scenario s : scenarios) {
+            long start = System.nanoTime();
+            try {
+                for (Metric m : s.run(server)) {
+                    System.out.println(m.line());
+                }
+            } catch (Exception e) {
+                System.err.println(s.name() + " failed: " + e);
+                e.printStackTrace();
+                System.out.println(new Metric(s.name(), "errors", 1, "count").line());
+            }
+            System.out.flush();
+            System.err.printf("%s took %.1f s%n", s.name(), (System.nanoTime() - start) / 1e9);
+        }
+    }
+
+    /** The scenarios named by {@code --scenarios}, configured from the other flags. */
+    static List<Scenario> scenarios(Flags flags) {
+        Phases phases = new Phases(flags.decimal("warmup", 2), flags.decimal("duration", 4));
+        int smallConnections = flags.integer("small-connections", 100);
+        int smallSize = flags.integer("small-size", 64);
+        int largeConnections = flags.integer("large-connections", 4);
+        int largeSize = flags.integer("large-size", 1024 * 1024);
+        int handshakeConcurrency = flags.integer("handshake-concurrency", 16);
+        int broadcastSessions = flags.integer("broadcast-sessions", 1000);
+        int broadcastSize = flags.integer("broadcast-size", 256);
+        int idleConnections = flags.integer("idle-connections", 5000);
+        int messageHeapConnections = flags.integer("message-heap-connections", 100);
+        List<Scenario> list = new ArrayList<>();
+        for (String name : flags.list("scenarios", ALL_SCENARIOS)) {
+            list.add(switch (name) {
+                case "small-echo" -> new EchoScenario(name, smallConnections, smallSize, false, phases);
+                case "large-echo" -> new EchoScenario(name, largeConnections, largeSize, true, phases);
+                case "handshake" -> new HandshakeScenario(handshakeConcurrency, phases);
+                case "broadcast" -> new BroadcastScenario(broadcastSessions, broadcastSize, phases);
+                case "idle-heap" -> new HeapPerConnectionScenario(name, idleConnections, false);
+                case "message-heap" -> new HeapPerConnectionScenario(name, messageHeapConnections, true);
+                default -> throw new IllegalArgumentException("Unknown scenario '" + name + "'; known: " + ALL_SCENARIOS);
+            });
+        }
+        return list;
+    }
+}

@@ -1,0 +1,50 @@
+package dev.ferry.benchmarks.servers;
+
+import java.util.Locale;
+
+/**
+ * A servlet container together with the WebSocket implementation that serves in it. The flavour
+ * decides which container class is started; which WebSocket implementation serves is decided by
+ * the class path alone (see the benchmarks pom) and checked by {@link ClassPathGuard}.
+ */
+enum ServerFlavour {
+    FERRY_TOMCAT(true, "ferry"),
+    FERRY_JETTY(false, "ferry"),
+    TOMCAT(true, "tomcat"),
+    JETTY(false, "jetty");
+
+    private final boolean tomcat;
+    private final String implementation;
+
+    ServerFlavour(boolean tomcat, String implementation) {
+        this.tomcat = tomcat;
+        this.implementation = implementation;
+    }
+
+    /**
+     * A new container of this flavour. Constructors in code rather than method references in the
+     * constants: a method reference links its class at once, and only one container is on the class path.
+     */
+    EmbeddedContainer newContainer() {
+        return tomcat ? new TomcatContainer() : new JettyContainer();
+    }
+
+    /** {@code ferry}, {@code tomcat} or {@code jetty}. */
+    String implementation() {
+        return implementation;
+    }
+
+    /** The command line name, e.g. {@code ferry-tomcat}; also the name of its class path file. */
+    String id() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    static ServerFlavour byId(String id) {
+        for (ServerFlavour f : values()) {
+            if (f.id().equals(id)) {
+                return f;
+            }
+        }
+        throw new IllegalArgumentException("Unknown server flavour '" + id + "'; one of ferry-tomcat, ferry-jetty, tomcat, jetty");
+    }
+}

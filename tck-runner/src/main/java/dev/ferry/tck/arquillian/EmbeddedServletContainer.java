@@ -1,0 +1,141 @@
+package dev.ferry.tck.arquillian;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jboss.arquillian.container.spi.client.container.DeployableContainer;
+import org.jboss.arquillian.container.spi.client.container.DeploymentException;
+import org.jboss.arquillian.container.spi.client.container.LifecycleException;
+import org.jboss.arquillian.container.spi.client.protocol.ProtocolDescription;
+import org.jboss.arquillian.container.spi.client.protocol.metadata.HTTPContext;
+import org.jboss.arquillian.container.spi.client.protocol.metadata.ProtocolMetaData;
+import org.jboss.arquillian.container.spi.client.protocol.metadata.Servlet;
+import org.jboss.shrinkwrap.api.Archive;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+
+/**
+ * Arquillian's view of an embedded Tomcat 11 or Jetty 12.1 with Ferry at server level. Arquillian
+ * 1.9 accepts exactly one {@link DeployableContainer} service on the class path, so this one class
+ * is registered and the {@code server} property of each {@code arquillian.xml} container picks the
+ * {@link ServletServer} behind it.
+ *
+ * <p>Tests run as clients (the "Local" protocol): they talk to the deployed endpoints over the
+ * network, never from inside the server.
+ */
+public final class EmbeddedServletContainer implements DeployableContainer<EmbeddedServerConfiguration> {
+
+    private static final System.Logger LOG = System.getLogger(EmbeddedServletContainer.class.getName());
+
+    private EmbeddedServerConfiguration configuration;
+    private ServletServer server;
+    private Path workDir;
+    private final Map<String, ExplodedWar> deployed = new ConcurrentHashMap<>();
+
+    @Override
+    public Class<EmbeddedServerConfiguration> getConfigurationClass() {
+        return EmbeddedServerConfiguration.class;
+    }
+
+    @Override
+    public void setup(EmbeddedServerConfiguration configuration) {
+        this.configuration = configuration;
+    }
+
+    @Override
+    public void start() throws LifecycleException {
+        ServletServer s = configuration.serverKind().newServer();
+        try {
+            workDir = Files.createTempDirectory("ferry-arquillian-" + configuration.serverKind());
+            s.start(configuration.getBindAddress(), configuration.getBindHttpPort());
+        } catch (Exception e) {
+            stopQuietly(s);
+            throw new LifecycleException("Could not start embedded " + configuration.serverKind(), e);
+        }
+        server = s;
+        LOG.log(System.Logger.Level.INFO, "Embedded {0} with Ferry listening on {1}:{2,number,#}",
+                configuration.serverKind(), configuration.getBindAddress(), s.port());
+    }
+
+    @Override
+    public void stop() throws LifecycleException {
+        ServletServer s = server;
+        server = null;
+        try {
+            if (s != null) {
+                s.stop();
+            }
+            if (workDir != null) {
+                ExplodedWar.deleteRecursively(workDir);
+            }
+        } catch (Exception e) {
+            throw new LifecycleException("Could not stop embedded " + configuration.serverKind(), e);
+        } finally {
+            deployed.clear();
+        }
+    }
+
+    @Override
+    public ProtocolDescription getDefaultProtocol() {
+        return new ProtocolDescription("Local");
+    }
+
+    @Override
+    public ProtocolMetaData deploy(Archive<?> archive) throws DeploymentException {
+        if (!(archive instanceof WebArchive)) {
+            throw new DeploymentException("Only WARs can be deployed to an embedded servlet container, not " + archive.getName());
+        }
+        if (deployed.containsKey(archive.getName())) {
+            throw new DeploymentException(archive.getName() + " is already deployed");
+        }
+        ExplodedWar war;
+        ServletServer.StartResult result;
+        try {
+            war = ExplodedWar.explode(archive, workDir);
+            result = server.deploy(war);
+        } catch (Exception e) {
+            throw new DeploymentException("Could not deploy " + archive.getName() + " to " + configuration.serverKind(), e);
+        }
+        if (!result.available() && configuration.isReportStartFailures()) {
+            undeployQuietly(war);
+            throw new DeploymentException(archive.getName() + " did not start in " + configuration.serverKind()
+                    + (result.cause() == null ? "; see the log above" : ": " + result.cause()), result.cause());
+        }
+        deployed.put(archive.getName(), war);
+        HTTPContext http = new HTTPContext(configuration.getBindAddress(), server.port());
+        // One servlet entry carrying the context path: Arquillian builds @ArquillianResource URL from it.
+        http.add(new Servlet("ferry", war.contextPath()));
+        return new ProtocolMetaData().addContext(http);
+    }
+
+    @Override
+    public void undeploy(Archive<?> archive) throws DeploymentException {
+        ExplodedWar war = deployed.remove(archive.getName());
+        if (war == null) {
+            return; // it failed to deploy, and was cleaned up then
+        }
+        try {
+            server.undeploy(war);
+            war.delete();
+        } catch (Exception e) {
+            throw new DeploymentException("Could not undeploy " + archive.getName(), e);
+        }
+    }
+
+    private void undeployQuietly(ExplodedWar war) {
+        try {
+            server.undeploy(war);
+            war.delete();
+        } catch (Exception e) {
+            LOG.log(System.Logger.Level.WARNING, "Cleaning up after the failed start of " + war.archiveName() + " failed", e);
+        }
+    }
+
+    private static void stopQuietly(ServletServer s) {
+        try {
+            s.stop();
+        } catch (Exception e) {
+            LOG.log(System.Logger.Level.DEBUG, "Stopping a server that did not start failed", e);
+        }
+    }
+}
