@@ -3,6 +3,7 @@ package dev.ferry.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ferry.frame.CloseFrames;
@@ -10,6 +11,7 @@ import dev.ferry.frame.FrameWriter;
 import dev.ferry.frame.Opcode;
 import dev.ferry.metrics.EndpointMetricsMXBean;
 import dev.ferry.session.InMemoryTransport;
+import jakarta.websocket.DeploymentException;
 import jakarta.websocket.OnMessage;
 import jakarta.websocket.server.PathParam;
 import jakarta.websocket.server.ServerEndpoint;
@@ -142,6 +144,21 @@ class EndpointMetricsJmxTest {
 
         assertTrue(endpointNames().isEmpty(), endpointNames().toString());
         assertFalse(MBEANS.isRegistered(containerName));
+    }
+
+    @ServerEndpoint("/broken")
+    public static class BrokenEndpoint {
+        @OnMessage
+        public void onMessage(String a, String b) {
+        }
+    }
+
+    @Test
+    void aDeploymentErrorTakesTheEarlierEndpointsOutOfJmxToo() throws Exception {
+        container.addEndpoint(ChatEndpoint.class);
+        assertEquals(1, endpointNames().size());
+        assertThrows(DeploymentException.class, () -> container.addEndpoint(BrokenEndpoint.class));
+        assertTrue(endpointNames().isEmpty(), "the halted application's endpoints left service: " + endpointNames());
     }
 
     @Test
