@@ -22,4 +22,10 @@ interface ConnectionEvents {
 
     /** The connection is over; called exactly once, whichever side or failure ended it. */
     void onClosed(int code, String reason);
+
+    /**
+     * The transport is closed too (after {@link #onClosed}, which a local close reports before
+     * the peer has answered); called exactly once.
+     */
+    void onTransportClosed();
 }

@@ -184,7 +184,6 @@ public final class FerrySession implements Session, ConnectionEvents {
 
     @Override
     public void onClosed(int code, String reason) {
-        peers.remove(this);
         counters.sessionClosed();
         try {
             endpoint.onClose(this, new CloseReason(CloseReason.CloseCodes.getCloseCode(code), fitReason(reason)));
@@ -205,6 +204,15 @@ public final class FerrySession implements Session, ConnectionEvents {
         if (closed) {
             throw new IllegalStateException("Session " + id + " is closed");
         }
+    }
+
+    /**
+     * Only now does the session leave its endpoint's set: until the peer has answered the close
+     * (or been dropped), a container's shutdown must still see and wait for it.
+     */
+    @Override
+    public void onTransportClosed() {
+        peers.remove(this);
     }
 
     /** {@link CloseReason} refuses reasons over 123 bytes of UTF-8. */

@@ -329,6 +329,7 @@ final class WebSocketConnection implements TransportListener, InboundReceiver {
         if (!finished.get()) {
             finish(CloseCodes.ABNORMAL, "The connection was closed");
         }
+        events.onTransportClosed();
     }
 
     @Override
