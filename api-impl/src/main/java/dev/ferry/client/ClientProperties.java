@@ -1,7 +1,6 @@
 package dev.ferry.client;
 
 import dev.ferry.server.FerrySettings;
-import dev.ferry.session.SessionLimits;
 import jakarta.websocket.ClientEndpointConfig;
 import jakarta.websocket.DeploymentException;
 import java.lang.System.Logger.Level;
@@ -61,12 +60,6 @@ final class ClientProperties {
         } catch (NoSuchAlgorithmException e) {
             throw new DeploymentException("No default TLS context is available for wss://", e);
         }
-    }
-
-    /** The container's defaults, overridden by the config's {@code dev.ferry.*} user properties. */
-    static SessionLimits limits(ClientEndpointConfig config, FerrySettings base, long idleTimeout, long sendTimeout,
-            int maxText, int maxBinary) {
-        return SessionLimits.resolve(config.getUserProperties(), base, idleTimeout, sendTimeout, maxText, maxBinary);
     }
 
     private static long number(Map<String, Object> properties, String name, long fallback) {

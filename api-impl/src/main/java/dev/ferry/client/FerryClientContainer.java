@@ -6,6 +6,7 @@ import dev.ferry.instance.ReleasingEndpoint;
 import dev.ferry.server.FerrySettings;
 import dev.ferry.session.FerrySession;
 import dev.ferry.session.HandshakeInfo;
+import dev.ferry.session.SessionDefaults;
 import dev.ferry.session.SessionLimits;
 import dev.ferry.transport.Transport;
 import jakarta.websocket.ClientEndpointConfig;
@@ -17,7 +18,6 @@ import dev.ferry.extension.deflate.PerMessageDeflate;
 import dev.ferry.extension.deflate.ZlibPool;
 import jakarta.websocket.Extension;
 import jakarta.websocket.Session;
-import jakarta.websocket.WebSocketContainer;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.net.URI;
@@ -44,13 +44,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Endpoint callbacks run on the I/O thread: a callback that blocks holds up every connection
  * of this container.
  */
-public final class FerryClientContainer implements WebSocketContainer, AutoCloseable {
+public final class FerryClientContainer extends SessionDefaults implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(FerryClientContainer.class.getName());
     /** How long {@link #close()} lets servers answer the close frames before the sockets are dropped. */
     private static final long CLOSE_GRACE_MILLIS = 1_000;
 
-    private final FerrySettings settings = FerrySettings.defaults();
     private final ClientRuntime runtime = new ClientRuntime();
     /** Instances of endpoints connected by class: from CDI when a container runs, else by reflection. */
     private final EndpointInstanceFactory instances = EndpointInstanceFactory.standard();
@@ -72,17 +71,13 @@ public final class FerryClientContainer implements WebSocketContainer, AutoClose
 
         @Override
         public SessionLimits limitsFor(ClientEndpointConfig config) {
-            return ClientProperties.limits(config, settings, defaultIdleTimeout, defaultAsyncSendTimeout,
-                    defaultMaxText, defaultMaxBinary);
+            return FerryClientContainer.this.limitsFor(config.getUserProperties());
         }
     });
 
-    private volatile long defaultIdleTimeout = settings.idleTimeoutMillis();
-    private volatile long defaultAsyncSendTimeout = settings.sendTimeoutMillis();
-    private volatile int defaultMaxText = SessionLimits.clampToInt(settings.maxTextMessageSize());
-    private volatile int defaultMaxBinary = SessionLimits.clampToInt(settings.maxBinaryMessageSize());
 
     public FerryClientContainer() {
+        super(FerrySettings.defaults());
     }
 
     // ---- connecting ---------------------------------------------------------------------------
@@ -206,46 +201,6 @@ public final class FerryClientContainer implements WebSocketContainer, AutoClose
     }
 
     // ---- defaults -----------------------------------------------------------------------------
-
-    @Override
-    public long getDefaultAsyncSendTimeout() {
-        return defaultAsyncSendTimeout;
-    }
-
-    @Override
-    public void setAsyncSendTimeout(long timeoutmillis) {
-        defaultAsyncSendTimeout = timeoutmillis;
-    }
-
-    @Override
-    public long getDefaultMaxSessionIdleTimeout() {
-        return defaultIdleTimeout;
-    }
-
-    @Override
-    public void setDefaultMaxSessionIdleTimeout(long timeout) {
-        defaultIdleTimeout = timeout;
-    }
-
-    @Override
-    public int getDefaultMaxBinaryMessageBufferSize() {
-        return defaultMaxBinary;
-    }
-
-    @Override
-    public void setDefaultMaxBinaryMessageBufferSize(int max) {
-        defaultMaxBinary = max;
-    }
-
-    @Override
-    public int getDefaultMaxTextMessageBufferSize() {
-        return defaultMaxText;
-    }
-
-    @Override
-    public void setDefaultMaxTextMessageBufferSize(int max) {
-        defaultMaxText = max;
-    }
 
     /** permessage-deflate, offered on every connection unless {@code dev.ferry.deflate} is false. */
     @Override

@@ -11,6 +11,7 @@ import dev.ferry.instance.ReleasingEndpoint;
 import dev.ferry.metrics.JmxRegistrations;
 import dev.ferry.session.FerrySession;
 import dev.ferry.session.HandshakeInfo;
+import dev.ferry.session.SessionDefaults;
 import dev.ferry.session.SessionLimits;
 import dev.ferry.transport.Transport;
 import jakarta.websocket.ClientEndpointConfig;
@@ -39,12 +40,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * sessions. It owns everything shared by its sessions (the timer thread, the id counter), so
  * nothing lives in statics and each application gets its own.
  */
-public final class FerryServerContainer implements ServerContainer {
+public final class FerryServerContainer extends SessionDefaults implements ServerContainer {
 
     private static final System.Logger LOG = System.getLogger(FerryServerContainer.class.getName());
     /** How long {@link #shutdown()} lets peers answer the 1001 close frames. */
     private static final long SHUTDOWN_GRACE_MILLIS = 1_000;
 
+    /** The container-wide settings (the same object {@link #settings()} gives). */
     private final FerrySettings settings;
     private final ClassLoader applicationClassLoader;
     private volatile EndpointPathMatcher<DeployedEndpoint> endpoints = new EndpointPathMatcher<>();
@@ -67,10 +69,6 @@ public final class FerryServerContainer implements ServerContainer {
     private final Object clientLock = new Object();
     private FerryClientContainer client;
 
-    private volatile long defaultIdleTimeout;
-    private volatile long defaultAsyncSendTimeout;
-    private volatile int defaultMaxText;
-    private volatile int defaultMaxBinary;
 
     /** A container named {@code /} in JMX. */
     public FerryServerContainer(FerrySettings settings, ClassLoader applicationClassLoader) {
@@ -82,14 +80,11 @@ public final class FerryServerContainer implements ServerContainer {
      *                        root); containers of the same name are told apart by a number
      */
     public FerryServerContainer(FerrySettings settings, ClassLoader applicationClassLoader, String applicationName) {
+        super(settings);
         this.settings = settings;
         this.jmx = settings.jmx()
                 ? new JmxRegistrations(ManagementFactory.getPlatformMBeanServer(), applicationName) : null;
         this.applicationClassLoader = applicationClassLoader;
-        this.defaultIdleTimeout = settings.idleTimeoutMillis();
-        this.defaultAsyncSendTimeout = settings.sendTimeoutMillis();
-        this.defaultMaxText = SessionLimits.clampToInt(settings.maxTextMessageSize());
-        this.defaultMaxBinary = SessionLimits.clampToInt(settings.maxBinaryMessageSize());
         this.timers = new ScheduledThreadPoolExecutor(1, runnable -> {
             Thread t = new Thread(runnable, "ferry-timer");
             t.setDaemon(true);
@@ -329,50 +324,9 @@ public final class FerryServerContainer implements ServerContainer {
 
     /** The container's defaults, overridden by {@code dev.ferry.*} user properties of the endpoint. */
     private SessionLimits limitsFor(ServerEndpointConfig config) {
-        return SessionLimits.resolve(config.getUserProperties(), settings, defaultIdleTimeout, defaultAsyncSendTimeout,
-                defaultMaxText, defaultMaxBinary);
+        return limitsFor(config.getUserProperties());
     }
 
-
-    @Override
-    public long getDefaultAsyncSendTimeout() {
-        return defaultAsyncSendTimeout;
-    }
-
-    @Override
-    public void setAsyncSendTimeout(long timeoutmillis) {
-        defaultAsyncSendTimeout = timeoutmillis;
-    }
-
-    @Override
-    public long getDefaultMaxSessionIdleTimeout() {
-        return defaultIdleTimeout;
-    }
-
-    @Override
-    public void setDefaultMaxSessionIdleTimeout(long timeout) {
-        defaultIdleTimeout = timeout;
-    }
-
-    @Override
-    public int getDefaultMaxBinaryMessageBufferSize() {
-        return defaultMaxBinary;
-    }
-
-    @Override
-    public void setDefaultMaxBinaryMessageBufferSize(int max) {
-        defaultMaxBinary = max;
-    }
-
-    @Override
-    public int getDefaultMaxTextMessageBufferSize() {
-        return defaultMaxText;
-    }
-
-    @Override
-    public void setDefaultMaxTextMessageBufferSize(int max) {
-        defaultMaxText = max;
-    }
 
     @Override
     public Set<Extension> getInstalledExtensions() {
