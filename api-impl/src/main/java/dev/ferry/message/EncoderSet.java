@@ -104,28 +104,13 @@ public final class EncoderSet {
     }
 
     /** Encodes an object as {@code sendObject} sends it. */
-    @SuppressWarnings("unchecked")
     public Encoded encode(Object object) throws EncodeException, IOException {
         if (object == null) {
             throw new IllegalArgumentException("Cannot send a null object");
         }
         Entry entry = mostSpecificFor(object.getClass());
         if (entry != null) {
-            Encoded encoded = switch (entry.form()) {
-                case ENCODER_TEXT -> textOrNull(((Encoder.Text<Object>) entry.encoder()).encode(object));
-                case ENCODER_TEXT_STREAM -> {
-                    StringWriter writer = new StringWriter();
-                    ((Encoder.TextStream<Object>) entry.encoder()).encode(object, writer);
-                    yield Encoded.ofText(writer.toString());
-                }
-                case ENCODER_BINARY -> binaryOrNull(((Encoder.Binary<Object>) entry.encoder()).encode(object));
-                case ENCODER_BINARY_STREAM -> {
-                    ByteArrayOutputStream out = new ByteArrayOutputStream();
-                    ((Encoder.BinaryStream<Object>) entry.encoder()).encode(object, out);
-                    yield Encoded.ofBinary(ByteBuffer.wrap(out.toByteArray()));
-                }
-                default -> throw new IllegalStateException("Not an encoder form: " + entry.form());
-            };
+            Encoded encoded = encodeWith(entry, object);
             if (encoded == null) {
                 throw new EncodeException(object, "Encoder " + entry.encoder().getClass().getName() + " returned null");
             }
@@ -142,6 +127,34 @@ public final class EncoderSet {
         }
         throw new EncodeException(object, "No encoder for class " + object.getClass().getName()
                 + "; configure one in the endpoint's encoders");
+    }
+
+    /**
+     * Runs the encoder. An unchecked exception from it becomes an {@link EncodeException}, so a
+     * failing encoder fails the send (the future, the handler, or the blocking call) instead of
+     * escaping from {@code sendObject} on whichever thread called it.
+     */
+    @SuppressWarnings("unchecked")
+    private static Encoded encodeWith(Entry entry, Object object) throws EncodeException, IOException {
+        try {
+            return switch (entry.form()) {
+                case ENCODER_TEXT -> textOrNull(((Encoder.Text<Object>) entry.encoder()).encode(object));
+                case ENCODER_TEXT_STREAM -> {
+                    StringWriter writer = new StringWriter();
+                    ((Encoder.TextStream<Object>) entry.encoder()).encode(object, writer);
+                    yield Encoded.ofText(writer.toString());
+                }
+                case ENCODER_BINARY -> binaryOrNull(((Encoder.Binary<Object>) entry.encoder()).encode(object));
+                case ENCODER_BINARY_STREAM -> {
+                    ByteArrayOutputStream out = new ByteArrayOutputStream();
+                    ((Encoder.BinaryStream<Object>) entry.encoder()).encode(object, out);
+                    yield Encoded.ofBinary(ByteBuffer.wrap(out.toByteArray()));
+                }
+                default -> throw new IllegalStateException("Not an encoder form: " + entry.form());
+            };
+        } catch (RuntimeException e) {
+            throw new EncodeException(object, "Encoder " + entry.encoder().getClass().getName() + " failed: " + e, e);
+        }
     }
 
     /** Calls {@code destroy} on every encoder; one failing does not keep the others from being destroyed. */

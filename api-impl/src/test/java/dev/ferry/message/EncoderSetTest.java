@@ -53,6 +53,24 @@ class EncoderSetTest {
         assertEquals(new Point(1, 2, ""), e.getObject());
     }
 
+    /** An encoder that fails with an unchecked exception, as application code does. */
+    public static class FailingEncoder implements Encoder.Text<Point> {
+        @Override
+        public String encode(Point point) {
+            throw new IllegalStateException("cannot encode " + point.x());
+        }
+    }
+
+    @Test
+    void anEncoderThrowingUncheckedFailsWithAnEncodeExceptionCarryingTheCause() {
+        Point point = new Point(5, 6, "");
+        EncodeException e = assertThrows(EncodeException.class,
+                () -> encoders(List.of(FailingEncoder.class)).encode(point));
+        assertSame(point, e.getObject());
+        assertTrue(e.getCause() instanceof IllegalStateException, String.valueOf(e.getCause()));
+        assertTrue(e.getMessage().contains(FailingEncoder.class.getName()), e.getMessage());
+    }
+
     @Test
     void customEncodersOfEveryForm() throws Exception {
         assertEquals("P:1,2", encoders(List.of(Coders.PointTextEncoder.class)).encode(new Point(1, 2, "")).text());

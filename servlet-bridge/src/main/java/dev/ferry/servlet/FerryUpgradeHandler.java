@@ -89,7 +89,11 @@ public final class FerryUpgradeHandler implements HttpUpgradeHandler, Transport 
 
     @Override
     public void start(TransportListener listener) {
-        reader.start(listener);
+        // Reading starts once the container has said "writable" for the first time. Before that,
+        // Tomcat answers isReady() with false, and a message read at once (the client often sends
+        // right after the 101) would be delivered on a thread whose sends cannot go out until it
+        // returns: an application waiting there for its send to complete would wait in vain.
+        writer.whenFirstWritable(() -> reader.start(listener));
     }
 
     @Override

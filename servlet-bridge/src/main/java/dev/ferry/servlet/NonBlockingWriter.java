@@ -41,11 +41,31 @@ final class NonBlockingWriter implements WriteListener {
     /** Touched by the draining thread only. */
     private boolean flushNeeded;
     private byte[] chunk;
+    /** The container has called {@code onWritePossible()} at least once. */
+    private boolean firstCallSeen;
+    /** Runs once, at the container's first {@code onWritePossible()} or when writing ends first. */
+    private Runnable onFirstWritable;
 
     /** @param onFailure told when writing failed; it aborts the connection */
     NonBlockingWriter(ServletOutputStream out, Consumer<Throwable> onFailure) {
         this.out = out;
         this.onFailure = onFailure;
+    }
+
+    /**
+     * Runs {@code action} once the container has made its first {@code onWritePossible()} call
+     * (or writing failed or was aborted before that): from then on {@code isReady()} tells the
+     * truth. Until then Tomcat answers {@code isReady()} with false, so a message delivered before
+     * it could not be answered from the delivering thread.
+     */
+    void whenFirstWritable(Runnable action) {
+        synchronized (lock) {
+            if (!firstCallSeen && terminated == null) {
+                onFirstWritable = action;
+                return;
+            }
+        }
+        action.run();
     }
 
     void write(ByteBuffer[] buffers, WriteCallback callback) {
@@ -83,7 +103,10 @@ final class NonBlockingWriter implements WriteListener {
     /** Fails everything queued; later writes fail too. */
     void abort(Throwable cause) {
         List<PendingWrite> failed;
+        Runnable first;
         synchronized (lock) {
+            first = onFirstWritable;
+            onFirstWritable = null;
             if (terminated == null) {
                 terminated = cause;
             }
@@ -94,21 +117,32 @@ final class NonBlockingWriter implements WriteListener {
         for (PendingWrite write : failed) {
             fail(write.callback, cause);
         }
+        if (first != null) {
+            first.run();
+        }
     }
 
     @Override
     public void onWritePossible() {
         boolean drain;
+        Runnable first;
         synchronized (lock) {
+            firstCallSeen = true;
+            first = onFirstWritable;
+            onFirstWritable = null;
             if (draining) {
                 signalled = true;
-                return;
+                drain = false;
+            } else {
+                owed = false;
+                drain = takeDrainingRole();
             }
-            owed = false;
-            drain = takeDrainingRole();
         }
         if (drain) {
             drain();
+        }
+        if (first != null) {
+            first.run();
         }
     }
 
@@ -210,12 +244,18 @@ final class NonBlockingWriter implements WriteListener {
     }
 
     private void closeNow(Runnable action) {
+        Runnable first;
         synchronized (lock) {
             if (terminated == null) {
                 terminated = new IOException("Connection closed");
             }
             closeAction = null;
             draining = false;
+            first = onFirstWritable;
+            onFirstWritable = null;
+        }
+        if (first != null) {
+            first.run();
         }
         try {
             out.close();

@@ -49,6 +49,61 @@ public final class SessionApp {
         }
     }
 
+    /**
+     * Sends asynchronously from the thread that delivers the message and waits for the result
+     * there, as applications do (and as the TCK's endpoints do): the send must complete although
+     * that thread is inside the container's read callback.
+     */
+    @ServerEndpoint("/async-wait")
+    public static class AsyncWait {
+        @OnMessage
+        public String echoAndWait(String text, Session session) throws Exception {
+            java.util.concurrent.CompletableFuture<jakarta.websocket.SendResult> result = new java.util.concurrent.CompletableFuture<>();
+            session.getAsyncRemote().sendText("echo " + text, result::complete);
+            jakarta.websocket.SendResult sent = result.get(4, java.util.concurrent.TimeUnit.SECONDS);
+            session.getAsyncRemote().sendObject(text.length()).get(4, java.util.concurrent.TimeUnit.SECONDS);
+            return sent.isOK() ? "sent" : "failed " + sent.getException();
+        }
+    }
+
+    /** A value whose encoder fails with an unchecked exception. */
+    public record Unencodable(String why) {
+    }
+
+    public static class FailingEncoder implements jakarta.websocket.Encoder.Text<Unencodable> {
+        @Override
+        public String encode(Unencodable value) {
+            throw new IllegalStateException(value.why());
+        }
+    }
+
+    /** Reports how each kind of sendObject reports an encoder's unchecked failure. */
+    @ServerEndpoint(value = "/failing-encoder", encoders = FailingEncoder.class)
+    public static class FailingEncoderEndpoint {
+        @OnMessage
+        public String report(String why, Session session) throws Exception {
+            StringBuilder report = new StringBuilder();
+            try {
+                session.getAsyncRemote().sendObject(new Unencodable(why)).get(4, java.util.concurrent.TimeUnit.SECONDS);
+                report.append("future: no failure; ");
+            } catch (java.util.concurrent.ExecutionException e) {
+                report.append("future: ").append(e.getCause().getClass().getSimpleName())
+                        .append('(').append(e.getCause().getCause().getMessage()).append("); ");
+            }
+            java.util.concurrent.CompletableFuture<jakarta.websocket.SendResult> handled = new java.util.concurrent.CompletableFuture<>();
+            session.getAsyncRemote().sendObject(new Unencodable(why), handled::complete);
+            jakarta.websocket.SendResult result = handled.get(4, java.util.concurrent.TimeUnit.SECONDS);
+            report.append("handler: ").append(result.isOK() ? "ok" : result.getException().getClass().getSimpleName()).append("; ");
+            try {
+                session.getBasicRemote().sendObject(new Unencodable(why));
+                report.append("basic: no failure");
+            } catch (jakarta.websocket.EncodeException e) {
+                report.append("basic: EncodeException");
+            }
+            return report.toString();
+        }
+    }
+
     @ServerEndpoint("/rooms/{room}/users/{user}")
     public static class PathParameters {
         @OnMessage

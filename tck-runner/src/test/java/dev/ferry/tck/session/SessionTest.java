@@ -54,6 +54,25 @@ class SessionTest extends WebSocketTestBase {
     }
 
     @Test
+    void asyncSendsCompleteWhileTheDeliveringThreadWaitsForThem() throws Exception {
+        for (int i = 0; i < 20; i++) {
+            RecordingClient c = connect("async-wait");
+            c.session().getBasicRemote().sendText("m" + i);
+            assertEquals("echo m" + i, c.nextText());
+            assertEquals(String.valueOf(("m" + i).length()), c.nextText());
+            assertEquals("sent", c.nextText());
+            c.session().close();
+        }
+    }
+
+    @Test
+    void anEncoderFailingUncheckedFailsTheSendNotTheCaller() throws Exception {
+        RecordingClient c = connect("failing-encoder");
+        assertEquals("future: EncodeException(broken); handler: EncodeException; basic: EncodeException", c.ask("broken"));
+        assertTrue(c.session().isOpen(), "the session stays open");
+    }
+
+    @Test
     void userPropertiesBelongToOneSession() throws Exception {
         RecordingClient a = connect("info");
         RecordingClient b = connect("info");
