@@ -3,6 +3,8 @@ package dev.ferry.session;
 import jakarta.websocket.Extension;
 import java.net.URI;
 import java.security.Principal;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -22,9 +24,18 @@ public record HandshakeInfo(
         boolean secure) {
 
     public HandshakeInfo {
-        parameters = parameters == null ? Map.of() : Map.copyOf(parameters);
-        pathParameters = pathParameters == null ? Map.of() : Map.copyOf(pathParameters);
+        parameters = orderedCopy(parameters);
+        pathParameters = orderedCopy(pathParameters);
         subprotocol = subprotocol == null ? "" : subprotocol;
         extensions = extensions == null ? List.of() : List.copyOf(extensions);
+    }
+
+    /**
+     * An unmodifiable copy that keeps the order it was given (path parameters in template order,
+     * request parameters in query order), which applications see when they iterate;
+     * {@code Map.copyOf} would scramble it.
+     */
+    private static <V> Map<String, V> orderedCopy(Map<String, V> map) {
+        return map == null || map.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(map));
     }
 }

@@ -253,6 +253,20 @@ public class PojoEndpointMessageTest {
         assertEquals(List.of("7|9000000000|true|lobby|null|hi"), harness.session.basic.texts);
     }
 
+    public static class BracedPathEndpoint {
+        @OnMessage
+        public String onText(@PathParam("{flag}") Boolean flag, String text) {
+            return text + flag;
+        }
+    }
+
+    @Test
+    void aPathParamNamedInTemplateBracesMeansThatVariable() throws Exception {
+        PojoHarness harness = PojoHarness.open(new BracedPathEndpoint(), Map.of("flag", "false"));
+        harness.session.receiveText("true");
+        assertEquals(List.of("truefalse"), harness.session.basic.texts);
+    }
+
     @Test
     void sendingTheReturnValueRespectsEncoders() throws Exception {
         // Without a decoder the Point endpoint would not deploy; the same reply encoded as binary:

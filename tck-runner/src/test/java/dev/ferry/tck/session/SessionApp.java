@@ -112,6 +112,15 @@ public final class SessionApp {
         }
     }
 
+    /** Reports its path parameters as the session iterates them. */
+    @ServerEndpoint("/order/{zeta}/{alpha}/{mid}")
+    public static class PathParameterOrder {
+        @OnMessage
+        public String ask(String ignored, Session session) {
+            return session.getPathParameters().toString();
+        }
+    }
+
     @ServerEndpoint("/typed/{flag}/{n}")
     public static class TypedPathParameters {
         @OnOpen

@@ -73,6 +73,12 @@ class SessionTest extends WebSocketTestBase {
     }
 
     @Test
+    void pathParametersIterateInTemplateOrder() throws Exception {
+        RecordingClient c = connect("order/z1/a2=x/m3");
+        assertEquals("{zeta=z1, alpha=a2=x, mid=m3}", c.ask("?"));
+    }
+
+    @Test
     void userPropertiesBelongToOneSession() throws Exception {
         RecordingClient a = connect("info");
         RecordingClient b = connect("info");
