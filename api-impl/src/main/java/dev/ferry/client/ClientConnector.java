@@ -90,8 +90,8 @@ final class ClientConnector {
             throw new DeploymentException(e.getMessage());
         }
         if (threads.loop().inLoop()) {
-            throw new DeploymentException("connectToServer was called on the client I/O thread (from a callback of"
-                    + " a client endpoint); it would wait for itself. Connect from another thread.");
+            // Callbacks run on worker threads, so only Ferry's own code could get here.
+            throw new DeploymentException("connectToServer was called on the client I/O thread; it would wait for itself");
         }
         ClientHandshake handshake = new ClientHandshake(uri, config, runtime.random());
         ByteBuffer request = handshake.request();
@@ -104,7 +104,7 @@ final class ClientConnector {
         }
 
         HandshakeResponseReader reader = new HandshakeResponseReader();
-        NioTransport transport = NioTransport.open(threads.loop(), address, io);
+        NioTransport transport = NioTransport.open(threads.loop(), threads.workers(), address, io);
         reader.attach(transport);
         transport.write(new ByteBuffer[] {request}, LOG_WRITE_FAILURE);
         transport.connect(reader);

@@ -2,21 +2,33 @@ package dev.ferry.client;
 
 import java.io.IOException;
 import java.security.SecureRandom;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The threads and randomness one client container shares among its connections: the I/O thread,
- * the timer thread and a {@link SecureRandom} for handshake keys and frame masks. The threads
- * start on the first connection, so a container nobody connects with costs no thread.
+ * the timer thread, the worker threads that run the endpoints' callbacks, and a
+ * {@link SecureRandom} for handshake keys and frame masks. The threads start on the first
+ * connection, so a container nobody connects with costs no thread.
  */
 final class ClientRuntime {
 
     static final String IO_THREAD_NAME = "ferry-client-io";
     static final String TIMER_THREAD_NAME = "ferry-client-timer";
+    static final String WORKER_THREAD_NAME = "ferry-client-worker";
+    /** How long an unused worker thread lives. */
+    private static final long WORKER_KEEP_ALIVE_SECONDS = 30;
 
-    /** Running threads; both exist or neither. */
-    record Threads(SelectorLoop loop, ScheduledExecutorService timers) {
+    /**
+     * Running threads; all exist or none. Workers are created as callbacks need them and end when
+     * idle: a callback that blocks holds one thread, never the I/O thread or another session's.
+     */
+    record Threads(SelectorLoop loop, ScheduledExecutorService timers, ExecutorService workers) {
     }
 
     private final SecureRandom random = new SecureRandom();
@@ -42,8 +54,15 @@ final class ClientRuntime {
                     return t;
                 });
                 timers.setRemoveOnCancelPolicy(true);
+                AtomicInteger workerNumber = new AtomicInteger();
+                ExecutorService workers = new ThreadPoolExecutor(0, Integer.MAX_VALUE, WORKER_KEEP_ALIVE_SECONDS,
+                        TimeUnit.SECONDS, new SynchronousQueue<>(), runnable -> {
+                            Thread t = new Thread(runnable, WORKER_THREAD_NAME + "-" + workerNumber.incrementAndGet());
+                            t.setDaemon(true);
+                            return t;
+                        });
                 loop.start();
-                threads = new Threads(loop, timers);
+                threads = new Threads(loop, timers, workers);
             }
             return threads;
         }
@@ -75,5 +94,7 @@ final class ClientRuntime {
         threads.loop().stop(waitMillis);
         // Pending idle and close timers belong to connections that are closed by now.
         threads.timers().shutdownNow();
+        // Callbacks already running finish on their own; the idle workers end now.
+        threads.workers().shutdown();
     }
 }

@@ -31,9 +31,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Ferry's WebSocket client: connects endpoints to servers over {@code ws://} and {@code wss://}.
  *
- * <p>Each container owns its threads (one I/O thread, {@value ClientRuntime#IO_THREAD_NAME}, and
- * one timer thread, both daemons, started on the first connection) and nothing is static, so
- * containers are independent. {@link #close()} closes the open sessions with 1001 and stops the
+ * <p>Each container owns its threads (one I/O thread, {@value ClientRuntime#IO_THREAD_NAME}, one
+ * timer thread and worker threads for the endpoints' callbacks, all daemons, started on the first
+ * connection) and nothing is static, so containers are independent. {@link #close()} closes the open sessions with 1001 and stops the
  * threads.
  *
  * <p>Per connection, the {@code ClientEndpointConfig} user properties
@@ -41,8 +41,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code SSLContext}, when the config sets none) apply, as do the per-session settings of the
  * server side ({@code dev.ferry.maxFrameSize}, {@code dev.ferry.closeTimeout}, ...).
  *
- * <p>Endpoint callbacks run on the I/O thread: a callback that blocks holds up every connection
- * of this container.
+ * <p>Endpoint callbacks run on worker threads ({@value ClientRuntime#WORKER_THREAD_NAME}-N), one
+ * at a time and in order per session: a callback that blocks holds up its own session only, and
+ * may wait for another session of the same container.
  */
 public final class FerryClientContainer extends SessionDefaults implements AutoCloseable {
 

@@ -10,7 +10,9 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 import java.util.List;
+import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Consumer;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -18,8 +20,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * {@link SelectorLoop}, plain or through TLS ({@link ChannelIo}).
  *
  * <p>Threads: callers on any thread queue writes and close requests in a {@link WriteQueue},
- * whose lock is never held during I/O; everything else (channel calls, interest ops, the
- * listener) is confined to the I/O thread, reached through {@link #schedulePump()}.
+ * whose lock is never held during I/O; everything else (channel calls, interest ops) is confined
+ * to the I/O thread, reached through {@link #schedulePump()}. The session's listener is called
+ * on worker threads through a {@link SerialDelivery}, in order, with one read's bytes in flight
+ * at a time (reading waits until the listener has taken them), so a callback that blocks holds
+ * up its own connection only.
  *
  * <p>Before the session exists, a handshake reader listens (see {@link #connect}); it
  * hands the bytes that followed the HTTP response back through {@link #holdUntilStart}, and
@@ -37,6 +42,7 @@ final class NioTransport implements Transport, SelectorLoop.Handler {
     private final String description;
 
     private final WriteQueue writes = new WriteQueue();
+    private final SerialDelivery delivery;
     private volatile boolean readingPaused;
     private final AtomicBoolean pumpScheduled = new AtomicBoolean();
 
@@ -49,12 +55,18 @@ final class NioTransport implements Transport, SelectorLoop.Handler {
     private boolean listenerToldClosed;
     /** The handshake is read and the session has not started: read nothing meanwhile. */
     private boolean awaitingStart;
+    /** The listener is the session's: it is called through {@link #delivery}, not on this thread. */
+    private boolean sessionStarted;
+    /** Bytes were handed to the session's listener and it has not returned yet: read no more. */
+    private boolean delivering;
     private ByteBuffer unread;
     private boolean pumping;
     private boolean pumpAgain;
 
-    private NioTransport(SelectorLoop loop, SocketChannel channel, ChannelIo io, InetSocketAddress remote) {
+    private NioTransport(SelectorLoop loop, Executor workers, SocketChannel channel, ChannelIo io,
+            InetSocketAddress remote) {
         this.loop = loop;
+        this.delivery = new SerialDelivery(workers);
         this.channel = channel;
         this.io = io;
         this.remote = remote;
@@ -62,7 +74,8 @@ final class NioTransport implements Transport, SelectorLoop.Handler {
     }
 
     /** A transport for a new, not yet connected socket to {@code remote}. */
-    static NioTransport open(SelectorLoop loop, InetSocketAddress remote, ChannelIo io) throws IOException {
+    static NioTransport open(SelectorLoop loop, Executor workers, InetSocketAddress remote, ChannelIo io)
+            throws IOException {
         SocketChannel channel = SocketChannel.open();
         try {
             channel.configureBlocking(false);
@@ -71,7 +84,7 @@ final class NioTransport implements Transport, SelectorLoop.Handler {
             channel.close();
             throw e;
         }
-        return new NioTransport(loop, channel, io, remote);
+        return new NioTransport(loop, workers, channel, io, remote);
     }
 
     /**
@@ -96,6 +109,7 @@ final class NioTransport implements Transport, SelectorLoop.Handler {
             listener = sessionListener;
             listenerToldClosed = false;
             awaitingStart = false;
+            sessionStarted = true;
             if (isClosed()) {
                 deliverUnread();
                 tellClosed();
@@ -321,20 +335,59 @@ final class NioTransport implements Transport, SelectorLoop.Handler {
                 return;
             }
             readBuffer.flip();
-            listener.onData(readBuffer);
+            if (!sessionStarted) {
+                listener.onData(readBuffer); // the handshake reader: Ferry's own, quick code
+                continue;
+            }
+            // The loop's buffer is reused by the next read of any connection: hand over a copy.
+            ByteBuffer bytes = ByteBuffer.allocate(readBuffer.remaining()).put(readBuffer).flip();
+            deliverData(bytes);
+            return;
+        }
+    }
+
+    /** Hands {@code bytes} to the session's listener on a worker; reading resumes once it returned. */
+    private void deliverData(ByteBuffer bytes) {
+        delivering = true;
+        TransportListener target = listener;
+        delivery.submit(() -> {
+            try {
+                target.onData(bytes);
+            } finally {
+                onLoop(this::delivered);
+            }
+        });
+    }
+
+    private void delivered() {
+        delivering = false;
+        pump();
+    }
+
+    /** Calls the listener: the session's through the workers, in order; the handshake reader's here. */
+    private void tell(Consumer<TransportListener> call) {
+        TransportListener target = listener;
+        if (sessionStarted) {
+            delivery.submit(() -> call.accept(target));
+        } else {
+            call.accept(target);
         }
     }
 
     private boolean canRead() {
-        return listener != null && !awaitingStart && !readingPaused && !inputEnded && !writes.isAbortRequested()
-                && !isClosed();
+        return listener != null && !awaitingStart && !delivering && !readingPaused && !inputEnded
+                && !writes.isAbortRequested() && !isClosed();
     }
 
     private void deliverUnread() {
         ByteBuffer bytes = unread;
         unread = null;
         if (bytes != null && listener != null) {
-            listener.onData(bytes);
+            if (sessionStarted) {
+                deliverData(bytes);
+            } else {
+                listener.onData(bytes);
+            }
         }
     }
 
@@ -343,7 +396,7 @@ final class NioTransport implements Transport, SelectorLoop.Handler {
         if (failure != null) {
             LOG.log(Level.DEBUG, () -> "Reading from " + description + " failed: " + failure);
         }
-        listener.onEndOfInput(failure);
+        tell(l -> l.onEndOfInput(failure));
     }
 
     private void closeIfDrained() {
@@ -397,7 +450,7 @@ final class NioTransport implements Transport, SelectorLoop.Handler {
         }
         if (listener != null && failure != null && !inputEnded) {
             inputEnded = true;
-            listener.onEndOfInput(failure);
+            tell(l -> l.onEndOfInput(failure));
         }
         tellClosed();
     }
@@ -405,7 +458,7 @@ final class NioTransport implements Transport, SelectorLoop.Handler {
     private void tellClosed() {
         if (listener != null && !listenerToldClosed) {
             listenerToldClosed = true;
-            listener.onClosed();
+            tell(TransportListener::onClosed);
         }
     }
 

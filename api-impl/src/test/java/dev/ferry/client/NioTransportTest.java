@@ -33,6 +33,8 @@ import org.junit.jupiter.api.Timeout;
 class NioTransportTest {
 
     private SelectorLoop loop;
+    private final java.util.concurrent.ExecutorService workers = java.util.concurrent.Executors.newCachedThreadPool(
+            r -> new Thread(r, "test-worker"));
     private ServerSocket serverSocket;
     private Socket peer;
 
@@ -110,6 +112,7 @@ class NioTransportTest {
     @AfterEach
     void stop() throws IOException {
         loop.stop(2_000);
+        workers.shutdownNow();
         serverSocket.close();
         if (peer != null) {
             peer.close();
@@ -117,7 +120,7 @@ class NioTransportTest {
     }
 
     private NioTransport connect(Recorder listener) throws IOException {
-        NioTransport transport = NioTransport.open(loop,
+        NioTransport transport = NioTransport.open(loop, workers,
                 new InetSocketAddress(InetAddress.getLoopbackAddress(), serverSocket.getLocalPort()), new PlainChannelIo());
         transport.connect(listener);
         peer = serverSocket.accept();
@@ -137,7 +140,7 @@ class NioTransportTest {
 
     @Test
     void writesQueuedBeforeConnectGoOutInOrderAndComplete() throws Exception {
-        NioTransport transport = NioTransport.open(loop,
+        NioTransport transport = NioTransport.open(loop, workers,
                 new InetSocketAddress(InetAddress.getLoopbackAddress(), serverSocket.getLocalPort()), new PlainChannelIo());
         Done first = new Done();
         Done second = new Done();
@@ -168,6 +171,64 @@ class NioTransportTest {
         transport.resumeReading();
         listener.await("data");
         assertEquals("onetwo", listener.text());
+    }
+
+    /** A session listener that blocks until released, and records as {@link Recorder} does. */
+    static final class BlockingRecorder implements TransportListener {
+        final Recorder recorder = new Recorder();
+        final CountDownLatch release = new CountDownLatch(1);
+
+        @Override
+        public void onData(ByteBuffer bytes) {
+            recorder.onData(bytes);
+            try {
+                release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        @Override
+        public void onEndOfInput(Throwable failureOrNull) {
+            recorder.onEndOfInput(failureOrNull);
+        }
+
+        @Override
+        public void onClosed() {
+            recorder.onClosed();
+        }
+    }
+
+    @Test
+    void theSessionListenerRunsOnAWorkerInOrderAndABlockedOneHoldsUpOnlyItsConnection() throws Exception {
+        BlockingRecorder blocked = new BlockingRecorder();
+        NioTransport first = connect(new Recorder());
+        Socket firstPeer = peer;
+        first.start(blocked);
+        Recorder other = new Recorder();
+        NioTransport second = connect(new Recorder());
+        second.start(other);
+
+        firstPeer.getOutputStream().write("one".getBytes());
+        blocked.recorder.await("data");
+        assertEquals("test-worker", blocked.recorder.thread);
+        firstPeer.getOutputStream().write("two".getBytes());
+        firstPeer.shutdownOutput();
+
+        // The first listener is stuck in onData; the second connection still gets its bytes.
+        peer.getOutputStream().write("elsewhere".getBytes());
+        other.await("data");
+        assertEquals("elsewhere", other.text());
+        assertEquals("test-worker", other.thread);
+        Thread.sleep(100);
+        assertEquals("one", blocked.recorder.text(), "more was delivered while the listener had not returned");
+
+        blocked.release.countDown();
+        blocked.recorder.await("end:eof");
+        assertEquals("onetwo", blocked.recorder.text(), "bytes after the blocked call, then the end, in order");
+        first.close(true);
+        blocked.recorder.await("closed");
+        firstPeer.close();
     }
 
     @Test
