@@ -187,7 +187,10 @@ public final class FerrySession implements Session, ConnectionEvents {
         counters.sessionClosed();
         try {
             endpoint.onClose(this, new CloseReason(CloseReason.CloseCodes.getCloseCode(code), fitReason(reason)));
-        } catch (RuntimeException | Error e) {
+        } catch (RuntimeException e) {
+            // An application error like any other: onError hears of it (the TCK checks this too).
+            onApplicationError(e);
+        } catch (Error e) {
             LOG.log(Level.WARNING, "onClose of " + endpoint.getClass().getName() + " failed", e);
         } finally {
             closed = true;
@@ -291,9 +294,14 @@ public final class FerrySession implements Session, ConnectionEvents {
         return handshake.secure();
     }
 
+    /**
+     * True until the endpoint's onClose has returned, as in Tomcat: a thread that waits for
+     * {@code !isOpen()} then sees everything onClose did. (Sending is refused as soon as the
+     * closing handshake has begun, whatever this says.)
+     */
     @Override
     public boolean isOpen() {
-        return connection.isOpen();
+        return !closed;
     }
 
     @Override
