@@ -40,6 +40,8 @@ final class JettyEndPointTransport extends AbstractConnection implements Transpo
     private final ByteBufferPool pool;
     private final PendingSession pending;
     private final boolean secure;
+    /** The web application's class loader, the context class loader of every listener call. */
+    private final ClassLoader applicationLoader;
     private volatile TransportListener listener;
 
     private volatile boolean paused;
@@ -59,11 +61,12 @@ final class JettyEndPointTransport extends AbstractConnection implements Transpo
     private boolean closeWhenWritten;
 
     JettyEndPointTransport(EndPoint endPoint, Executor executor, ByteBufferPool pool, PendingSession pending,
-            boolean secure) {
+            boolean secure, ClassLoader applicationLoader) {
         super(endPoint, executor);
         this.pool = pool;
         this.pending = pending;
         this.secure = secure;
+        this.applicationLoader = applicationLoader;
     }
 
     @Override
@@ -102,8 +105,23 @@ final class JettyEndPointTransport extends AbstractConnection implements Transpo
         }
     }
 
+    /**
+     * Jetty calls this on its own threads, outside the web application's scope; endpoints expect
+     * their application's context class loader (ServiceLoader, JNDI, logging), as in Tomcat.
+     */
     @Override
     public void onFillable() {
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(applicationLoader);
+        try {
+            fillAndDeliver();
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+
+    private void fillAndDeliver() {
         TransportListener l = listener;
         synchronized (readLock) {
             reading = true;
@@ -242,7 +260,14 @@ final class JettyEndPointTransport extends AbstractConnection implements Transpo
     private void reportClosed() {
         TransportListener l = listener;
         if (l != null && closedReported.compareAndSet(false, true)) {
-            l.onClosed();
+            Thread thread = Thread.currentThread();
+            ClassLoader previous = thread.getContextClassLoader();
+            thread.setContextClassLoader(applicationLoader);
+            try {
+                l.onClosed();
+            } finally {
+                thread.setContextClassLoader(previous);
+            }
         }
     }
 

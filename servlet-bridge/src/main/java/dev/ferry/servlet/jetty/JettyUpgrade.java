@@ -43,7 +43,8 @@ public final class JettyUpgrade {
         }
         EndPoint endPoint = core.getConnectionMetaData().getConnection().getEndPoint();
         JettyEndPointTransport transport = new JettyEndPointTransport(endPoint, core.getComponents().getExecutor(),
-                core.getComponents().getByteBufferPool(), session, request.isSecure());
+                core.getComponents().getByteBufferPool(), session, request.isSecure(),
+                request.getServletContext().getClassLoader());
         request.setAttribute(HttpStream.UPGRADE_CONNECTION_ATTRIBUTE, transport);
         return true;
     }

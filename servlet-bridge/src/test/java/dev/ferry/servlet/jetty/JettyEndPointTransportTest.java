@@ -69,7 +69,8 @@ class JettyEndPointTransportTest {
                 throw new AssertionError("the upgrade should not be abandoned", cause);
             }
         };
-        return new JettyEndPointTransport(endPoint, executor, ByteBufferPool.NON_POOLING, session, false);
+        return new JettyEndPointTransport(endPoint, executor, ByteBufferPool.NON_POOLING, session, false,
+                JettyEndPointTransportTest.class.getClassLoader());
     }
 
     /** Stands in for Jetty's HTTP/1.1 connection, which hands its unread bytes over on upgrade. */

@@ -121,6 +121,16 @@ public final class SessionApp {
         }
     }
 
+    /** Says whether callbacks run with the web application's context class loader. */
+    @ServerEndpoint("/context-loader")
+    public static class ContextLoader {
+        @OnMessage
+        public String ask(String ignored) {
+            ClassLoader context = Thread.currentThread().getContextClassLoader();
+            return context == getClass().getClassLoader() ? "application" : "other: " + context;
+        }
+    }
+
     @ServerEndpoint("/typed/{flag}/{n}")
     public static class TypedPathParameters {
         @OnOpen

@@ -79,6 +79,12 @@ class SessionTest extends WebSocketTestBase {
     }
 
     @Test
+    void callbacksRunWithTheApplicationsContextClassLoader() throws Exception {
+        RecordingClient c = connect("context-loader");
+        assertEquals("application", c.ask("?"));
+    }
+
+    @Test
     void userPropertiesBelongToOneSession() throws Exception {
         RecordingClient a = connect("info");
         RecordingClient b = connect("info");
