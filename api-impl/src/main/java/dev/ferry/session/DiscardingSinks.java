@@ -3,7 +3,7 @@ package dev.ferry.session;
 import dev.ferry.message.BinarySink;
 import dev.ferry.message.TextSink;
 
-/** Sinks that take messages in parts and drop them (for what arrives after a session closed). */
+/** Sinks that take messages in parts and drop them: what arrives after a session closed, or while no handler takes its kind. */
 final class DiscardingSinks {
 
     static final TextSink TEXT = new TextSink() {

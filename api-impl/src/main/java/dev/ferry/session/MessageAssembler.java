@@ -95,14 +95,17 @@ final class MessageAssembler implements FrameHandler {
         if (opcode == Opcode.TEXT) {
             textSink = receiver.textSink();
             if (textSink == null) {
-                throw new WebSocketException(CloseCodes.UNSUPPORTED_DATA, "This endpoint does not accept text messages");
+                // No handler takes text now; one may be added later (handlers come and go at any
+                // time, and a client often adds its own after connecting), so the message is
+                // dropped, as Tomcat does, rather than the session closed with 1003.
+                textSink = DiscardingSinks.TEXT;
             }
             whole = textSink.wantsWholeMessage();
             limit = receiver.maxTextMessageSize();
         } else {
             binarySink = receiver.binarySink();
             if (binarySink == null) {
-                throw new WebSocketException(CloseCodes.UNSUPPORTED_DATA, "This endpoint does not accept binary messages");
+                binarySink = DiscardingSinks.BINARY; // as for text above
             }
             whole = binarySink.wantsWholeMessage();
             limit = receiver.maxBinaryMessageSize();

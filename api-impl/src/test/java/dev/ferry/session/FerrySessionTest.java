@@ -116,10 +116,28 @@ class FerrySessionTest {
     }
 
     @Test
-    void noHandlerForBinaryClosesWith1003() {
-        try (SessionHarness h = new SessionHarness((s, c) -> s.addMessageHandler(String.class, t -> { }))) {
-            h.clientFrame(true, Opcode.BINARY, new byte[] {1});
-            assertEquals(1003, h.lastFrame().closeCode());
+    void aMessageNoHandlerTakesIsDroppedAndOneAddedLaterGetsTheNext() {
+        List<String> texts = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (SessionHarness h = new SessionHarness((s, c) -> s.addMessageHandler(String.class, (jakarta.websocket.MessageHandler.Whole<String>) texts::add))) {
+            h.clientFrame(false, Opcode.BINARY, new byte[] {1});
+            h.clientFrame(true, Opcode.CONTINUATION, new byte[] {2});
+            h.clientFrame(true, Opcode.TEXT, utf8("still open"));
+            assertEquals(List.of("still open"), texts);
+            assertTrue(h.transport.frames().isEmpty(), "nothing was sent: no close");
+            List<byte[]> binaries = new java.util.concurrent.CopyOnWriteArrayList<>();
+            h.session.addMessageHandler(ByteBuffer.class,
+                    (jakarta.websocket.MessageHandler.Whole<ByteBuffer>) b -> binaries.add(SessionHarness.bytes(b)));
+            h.clientFrame(true, Opcode.BINARY, new byte[] {3});
+            assertEquals(1, binaries.size());
+            assertArrayEquals(new byte[] {3}, binaries.get(0));
+        }
+    }
+
+    @Test
+    void aDroppedTextMessageIsStillCheckedForUtf8() {
+        try (SessionHarness h = new SessionHarness((s, c) -> s.addMessageHandler(ByteBuffer.class, b -> { }))) {
+            h.clientFrame(true, Opcode.TEXT, new byte[] {(byte) 0xC0, (byte) 0x80});
+            assertEquals(1007, h.lastFrame().closeCode());
         }
     }
 
