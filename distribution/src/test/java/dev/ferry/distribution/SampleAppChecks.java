@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import dev.ferry.distribution.app.GoodbyeEndpoint;
+import dev.ferry.testsupport.JdkMessageCollector;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Random;
@@ -68,7 +69,7 @@ final class SampleAppChecks {
     void closesFromTheServer() throws Exception {
         try (JdkWebSocketClient client = JdkWebSocketClient.connect(webSocketBase.resolve("goodbye"), TIMEOUT)) {
             client.send("Ferry", TIMEOUT);
-            assertEquals(new JdkWebSocketClient.Close(GoodbyeEndpoint.CLOSE_CODE, "goodbye Ferry"),
+            assertEquals(new JdkMessageCollector.Close(GoodbyeEndpoint.CLOSE_CODE, "goodbye Ferry"),
                     client.awaitClose(TIMEOUT));
         }
     }

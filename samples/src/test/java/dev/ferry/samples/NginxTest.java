@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ferry.samples.chat.ChatEndpoint;
+import dev.ferry.testsupport.JdkMessageCollector;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,10 +14,9 @@ import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -112,24 +112,13 @@ class NginxTest {
     @ParameterizedTest
     @EnumSource(ServerKind.class)
     void echoWorksThroughNginx(ServerKind kind) throws Exception {
-        CompletableFuture<String> echoed = new CompletableFuture<>();
-        WebSocket ws = http.newWebSocketBuilder().buildAsync(URI.create(ws(proxies, kind) + "/echo"), new WebSocket.Listener() {
-            private final StringBuilder text = new StringBuilder();
-
-            @Override
-            public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-                text.append(data);
-                if (last) {
-                    echoed.complete(text.toString());
-                }
-                webSocket.request(1);
-                return null;
-            }
-        }).get(10, TimeUnit.SECONDS);
+        JdkMessageCollector echoed = new JdkMessageCollector();
+        WebSocket ws = http.newWebSocketBuilder().buildAsync(URI.create(ws(proxies, kind) + "/echo"), echoed)
+                .get(10, TimeUnit.SECONDS);
         try {
             String big = "echo through nginx ".repeat(10_000); // 190 KB: more than any nginx buffer
             ws.sendText(big, true).get(10, TimeUnit.SECONDS);
-            assertEquals(big, echoed.get(10, TimeUnit.SECONDS));
+            assertEquals(big, echoed.nextMessage(Duration.ofSeconds(10)));
             ws.sendClose(WebSocket.NORMAL_CLOSURE, "").get(10, TimeUnit.SECONDS);
         } finally {
             ws.abort();

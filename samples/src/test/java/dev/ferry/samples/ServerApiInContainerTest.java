@@ -3,6 +3,7 @@ package dev.ferry.samples;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ferry.testsupport.JdkMessageCollector;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletContainerInitializer;
@@ -33,12 +34,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.security.Principal;
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -169,23 +169,8 @@ class ServerApiInContainerTest {
         servers.close();
     }
 
-    private static final class FirstMessage implements WebSocket.Listener {
-        final CompletableFuture<String> text = new CompletableFuture<>();
-        final StringBuilder parts = new StringBuilder();
-
-        @Override
-        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-            parts.append(data);
-            if (last) {
-                text.complete(parts.toString());
-            }
-            webSocket.request(1);
-            return null;
-        }
-    }
-
     private String firstMessage(ServerKind kind, String pathAndQuery, String cookie) throws Exception {
-        FirstMessage listener = new FirstMessage();
+        JdkMessageCollector listener = new JdkMessageCollector();
         WebSocket.Builder builder = http.newWebSocketBuilder();
         if (cookie != null) {
             builder.header("Cookie", cookie);
@@ -193,7 +178,7 @@ class ServerApiInContainerTest {
         WebSocket ws = builder.buildAsync(URI.create("ws://127.0.0.1:" + servers.port(kind) + pathAndQuery), listener)
                 .get(10, TimeUnit.SECONDS);
         try {
-            return listener.text.get(10, TimeUnit.SECONDS);
+            return (String) listener.nextMessage(Duration.ofSeconds(10));
         } finally {
             ws.sendClose(WebSocket.NORMAL_CLOSURE, "").get(10, TimeUnit.SECONDS);
         }

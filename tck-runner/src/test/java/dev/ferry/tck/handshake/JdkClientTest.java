@@ -6,14 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.ferry.tck.support.Deadline;
 import dev.ferry.tck.support.WebSocketUris;
 import dev.ferry.tck.support.Wars;
+import dev.ferry.testsupport.JdkMessageCollector;
 import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -34,53 +31,7 @@ class JdkClientTest {
         return Wars.of("jdk", HandshakeApp.class);
     }
 
-    /** Collects whole messages (the JDK hands text and binary over in parts). */
-    private static final class Listener implements WebSocket.Listener {
-        final BlockingQueue<Object> messages = new LinkedBlockingQueue<>();
-        final CompletableFuture<Integer> closed = new CompletableFuture<>();
-        private final StringBuilder text = new StringBuilder();
-        private final java.io.ByteArrayOutputStream binary = new java.io.ByteArrayOutputStream();
-
-        @Override
-        public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
-            text.append(data);
-            if (last) {
-                messages.add(text.toString());
-                text.setLength(0);
-            }
-            ws.request(1);
-            return null;
-        }
-
-        @Override
-        public CompletionStage<?> onBinary(WebSocket ws, ByteBuffer data, boolean last) {
-            byte[] bytes = new byte[data.remaining()];
-            data.get(bytes);
-            binary.writeBytes(bytes);
-            if (last) {
-                messages.add(binary.toByteArray());
-                binary.reset();
-            }
-            ws.request(1);
-            return null;
-        }
-
-        @Override
-        public CompletionStage<?> onClose(WebSocket ws, int statusCode, String reason) {
-            closed.complete(statusCode);
-            return null;
-        }
-
-        Object next() throws InterruptedException {
-            Object message = messages.poll(Deadline.WAIT.toMillis(), TimeUnit.MILLISECONDS);
-            if (message == null) {
-                throw new AssertionError("no message within " + Deadline.WAIT);
-            }
-            return message;
-        }
-    }
-
-    private WebSocket open(Listener listener, String subprotocol) throws Exception {
+    private WebSocket open(JdkMessageCollector listener, String subprotocol) throws Exception {
         WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder();
         if (subprotocol != null) {
             builder.subprotocols(subprotocol);
@@ -90,30 +41,30 @@ class JdkClientTest {
 
     @Test
     void textAndBinaryEcho() throws Exception {
-        Listener listener = new Listener();
+        JdkMessageCollector listener = new JdkMessageCollector();
         WebSocket ws = open(listener, null);
         ws.sendText("from the JDK", true).get(10, TimeUnit.SECONDS);
-        assertEquals("from the JDK", listener.next());
+        assertEquals("from the JDK", listener.nextMessage(Deadline.WAIT));
         ws.sendBinary(ByteBuffer.wrap(new byte[] {9, 8, 7}), true).get(10, TimeUnit.SECONDS);
-        assertArrayEquals(new byte[] {9, 8, 7}, (byte[]) listener.next());
+        assertArrayEquals(new byte[] {9, 8, 7}, (byte[]) listener.nextMessage(Deadline.WAIT));
         ws.sendClose(WebSocket.NORMAL_CLOSURE, "done").get(10, TimeUnit.SECONDS);
-        assertEquals(1000, listener.closed.get(10, TimeUnit.SECONDS));
+        assertEquals(1000, listener.awaitClose(Deadline.WAIT).code());
     }
 
     @Test
     void fragmentedTextFromTheJdkIsOneMessage() throws Exception {
-        Listener listener = new Listener();
+        JdkMessageCollector listener = new JdkMessageCollector();
         WebSocket ws = open(listener, null);
         ws.sendText("frag", false).get(10, TimeUnit.SECONDS);
         ws.sendText("ment", false).get(10, TimeUnit.SECONDS);
         ws.sendText("ed", true).get(10, TimeUnit.SECONDS);
-        assertEquals("fragmented", listener.next());
+        assertEquals("fragmented", listener.nextMessage(Deadline.WAIT));
         ws.abort();
     }
 
     @Test
     void unsupportedSubprotocolIsNotChosen() throws Exception {
-        WebSocket ws = open(new Listener(), "nobody-speaks-this");
+        WebSocket ws = open(new JdkMessageCollector(), "nobody-speaks-this");
         assertEquals("", ws.getSubprotocol());
         ws.abort();
     }
