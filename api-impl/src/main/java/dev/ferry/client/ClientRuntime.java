@@ -40,6 +40,19 @@ final class ClientRuntime {
         return random;
     }
 
+    /** A thread that runs endpoint callbacks; one must not wait there for its own session's events. */
+    static final class WorkerThread extends Thread {
+        WorkerThread(Runnable task, String name) {
+            super(task, name);
+            setDaemon(true);
+        }
+    }
+
+    /** Whether the calling thread runs client endpoint callbacks (of any container). */
+    static boolean onWorkerThread() {
+        return Thread.currentThread() instanceof WorkerThread;
+    }
+
     /** The running threads, started now if this is the first call. */
     Threads threads() throws IOException {
         synchronized (lock) {
@@ -56,11 +69,8 @@ final class ClientRuntime {
                 timers.setRemoveOnCancelPolicy(true);
                 AtomicInteger workerNumber = new AtomicInteger();
                 ExecutorService workers = new ThreadPoolExecutor(0, Integer.MAX_VALUE, WORKER_KEEP_ALIVE_SECONDS,
-                        TimeUnit.SECONDS, new SynchronousQueue<>(), runnable -> {
-                            Thread t = new Thread(runnable, WORKER_THREAD_NAME + "-" + workerNumber.incrementAndGet());
-                            t.setDaemon(true);
-                            return t;
-                        });
+                        TimeUnit.SECONDS, new SynchronousQueue<>(),
+                        runnable -> new WorkerThread(runnable, WORKER_THREAD_NAME + "-" + workerNumber.incrementAndGet()));
                 loop.start();
                 threads = new Threads(loop, timers, workers);
             }

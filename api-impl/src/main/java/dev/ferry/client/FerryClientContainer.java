@@ -167,7 +167,8 @@ public final class FerryClientContainer extends SessionDefaults implements AutoC
                 LOG.log(Level.DEBUG, "Closing " + session + " at shutdown failed", e);
             }
         }
-        if (!threads.loop().inLoop()) {
+        // Inside a callback the session's own close is delivered only after it returns: no waiting there.
+        if (!threads.loop().inLoop() && !ClientRuntime.onWorkerThread()) {
             awaitSessionsClosed(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(CLOSE_GRACE_MILLIS));
         }
         ClientRuntime.stop(threads, CLOSE_GRACE_MILLIS);
