@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import dev.ferry.distribution.app.GoodbyeEndpoint;
+import dev.ferry.testsupport.EarlyFrameClient;
 import dev.ferry.testsupport.JdkMessageCollector;
 import java.net.URI;
 import java.time.Duration;

@@ -1,7 +1,9 @@
 package dev.ferry.samples;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ferry.testsupport.EarlyFrameClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
@@ -41,6 +43,17 @@ class HandshakeTest {
         assertEquals(101, head.status(), head.statusLine());
         assertEquals(RawWebSocketClient.acceptFor(key), head.header("Sec-WebSocket-Accept"));
         assertEquals("websocket", head.header("Upgrade").toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /** A client that writes its first frame with the request, without waiting for the 101. */
+    @ParameterizedTest
+    @EnumSource(ServerKind.class)
+    void aFrameSentWithTheHandshakeIsEchoed(ServerKind kind) throws Exception {
+        EarlyFrameClient.Answer answer = EarlyFrameClient.sendWithHandshake(
+                java.net.URI.create("ws://127.0.0.1:" + servers.port(kind) + "/echo"), "sent early",
+                java.time.Duration.ofSeconds(10));
+        assertTrue(answer.statusLine().startsWith("HTTP/1.1 101"), answer.statusLine());
+        assertEquals("sent early", answer.echoed());
     }
 
     @ParameterizedTest

@@ -89,11 +89,14 @@ public final class FerryUpgradeHandler implements HttpUpgradeHandler, Transport 
 
     @Override
     public void start(TransportListener listener) {
-        // Reading starts once the container has said "writable" for the first time. Before that,
-        // Tomcat answers isReady() with false, and a message read at once (the client often sends
-        // right after the 101) would be delivered on a thread whose sends cannot go out until it
-        // returns: an application waiting there for its send to complete would wait in vain.
-        writer.whenFirstWritable(() -> reader.start(listener));
+        // The read listener is set now (Tomcat reads what came with the handshake right after
+        // init, and only if a listener is there), but delivery waits until the container has said
+        // "writable" for the first time. Before that, Tomcat answers isReady() with false, so a
+        // message delivered at once (clients often send right after the 101) would run on a
+        // thread whose sends cannot go out until it returns: an application waiting there for its
+        // send to complete would wait in vain.
+        reader.start(listener);
+        writer.whenFirstWritable(reader::openGate);
     }
 
     @Override

@@ -38,12 +38,19 @@ final class NonBlockingReader implements ReadListener {
     private static final int CLOSED_DELIVERED = 64;
     /** The listener is installed: {@code onClosed()} may be delivered. */
     private static final int STARTED = 128;
+    /**
+     * Not yet allowed to read: the bridge opens the gate once the container has said "writable"
+     * for the first time (see {@link #openGate()}). Holds reading back like {@link #PAUSED}.
+     */
+    private static final int GATED = 256;
+    /** Either reason to hold reading back. */
+    private static final int HELD = PAUSED | GATED;
 
     private final ServletInputStream in;
     private final Consumer<Throwable> onFailure;
     private final byte[] buffer;
     /** The container's first onDataAvailable() is owed from the moment the listener is set. */
-    private final AtomicInteger state = new AtomicInteger(OWED);
+    private final AtomicInteger state = new AtomicInteger(OWED | GATED);
     private volatile TransportListener listener;
     private volatile Throwable readFailure;
     private volatile boolean allDataRead;
@@ -76,16 +83,31 @@ final class NonBlockingReader implements ReadListener {
     }
 
     void resume() {
+        lift(PAUSED);
+    }
+
+    /**
+     * Allows reading from now on. Until then, data the container reports waits where it is (in
+     * Tomcat, the first {@code onDataAvailable()} comes right after {@code init}, before the
+     * first {@code onWritePossible()}; a message delivered then could not be answered from its
+     * thread). Reads at once on the calling thread when the container will not call back.
+     */
+    void openGate() {
+        lift(GATED);
+    }
+
+    private void lift(int reason) {
         int s;
         int next;
         do {
             s = state.get();
-            if ((s & PAUSED) == 0) {
+            if ((s & reason) == 0) {
                 return;
             }
-            next = s & ~PAUSED;
-            // Read here only if nobody else will: no reader running, no container callback owed.
-            if ((s & (READING | OWED | ENDED | CLOSED)) == 0) {
+            next = s & ~reason;
+            // Read here only if nothing holds reading back and nobody else will read: no reader
+            // running, no container callback owed.
+            if ((next & (HELD | READING | OWED | ENDED | CLOSED)) == 0) {
                 next |= READING;
             }
         } while (!state.compareAndSet(s, next));
@@ -142,7 +164,7 @@ final class NonBlockingReader implements ReadListener {
             }
             if ((s & READING) != 0) {
                 next = s | SIGNALLED;
-            } else if ((s & PAUSED) != 0 && !evenIfPaused) {
+            } else if ((s & HELD) != 0 && !evenIfPaused) {
                 next = s & ~OWED; // data waits for us; resume() must read it
             } else {
                 next = (s | READING) & ~OWED;
@@ -161,7 +183,7 @@ final class NonBlockingReader implements ReadListener {
                     end(readFailure);
                     return;
                 }
-                if ((state.get() & (PAUSED | CLOSED | ENDED)) != 0) {
+                if ((state.get() & (HELD | CLOSED | ENDED)) != 0) {
                     // Stop without asking isReady(): the container then owes us nothing, and resume() reads.
                     if (release(false)) {
                         return;

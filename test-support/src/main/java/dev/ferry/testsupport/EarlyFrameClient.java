@@ -1,4 +1,4 @@
-package dev.ferry.distribution;
+package dev.ferry.testsupport;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -17,10 +17,10 @@ import java.util.Base64;
  * but servers meet such clients, and a server that has read past the request head must pass those
  * bytes on to the WebSocket (on Jetty this takes Ferry's hand-over through Jetty's core API).
  */
-final class EarlyFrameClient {
+public final class EarlyFrameClient {
 
     /** What came back: the answer's status line, and the text of the first frame after a 101 (else null). */
-    record Answer(String statusLine, String echoed) {
+    public record Answer(String statusLine, String echoed) {
     }
 
     private EarlyFrameClient() {
@@ -30,7 +30,7 @@ final class EarlyFrameClient {
      * @param uri a {@code ws://} address of an echo endpoint
      * @param text at most 125 bytes of UTF-8, so one frame with a one-byte length carries it
      */
-    static Answer sendWithHandshake(URI uri, String text, Duration timeout) throws IOException {
+    public static Answer sendWithHandshake(URI uri, String text, Duration timeout) throws IOException {
         byte[] payload = text.getBytes(StandardCharsets.UTF_8);
         if (payload.length > 125) {
             throw new IllegalArgumentException("payload too long for this client: " + payload.length);
