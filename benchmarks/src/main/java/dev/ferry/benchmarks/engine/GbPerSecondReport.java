@@ -14,12 +14,13 @@ import org.openjdk.jmh.runner.options.CommandLineOptions;
 /**
  * Runs JMH with the usual command line ({@code -f 1 -wi 1 -i 1 FrameParse} ...) and then prints
  * every benchmark's "bytes" counter as GB/s (10^9 bytes per second), with the ratio of each Ferry
- * benchmark to the byte-at-a-time baseline of the same class and parameters.
+ * benchmark to the baseline of the same class and parameters (its {@code naive*} method).
  */
 public final class GbPerSecondReport {
 
     private static final String BYTES_COUNTER = "bytes";
-    private static final String BASELINE_METHOD = "naiveByteLoop";
+    /** The baseline of a class is its method named so ({@code naiveByteLoop}, {@code naivePerMessage}). */
+    private static final String BASELINE_PREFIX = "naive";
 
     private GbPerSecondReport() {
     }
@@ -55,15 +56,16 @@ public final class GbPerSecondReport {
                     bytes.getScore() / 1e9, bytes.getScoreError() / 1e9));
         }
         System.out.println();
-        System.out.println("GB/s (10^9 payload bytes per second, one thread; ratio = this / " + BASELINE_METHOD + ")");
-        System.out.printf(Locale.ROOT, "%-24s %-16s %-22s %10s %9s %8s%n",
+        System.out.println("GB/s (10^9 payload bytes per second, one thread; ratio = this / the class's "
+                + BASELINE_PREFIX + "* baseline)");
+        System.out.printf(Locale.ROOT, "%-26s %-16s %-22s %10s %9s %8s%n",
                 "class", "method", "params", "GB/s", "+-", "ratio");
         for (Row row : rows) {
             Row baseline = rows.stream()
-                    .filter(b -> b.clazz.equals(row.clazz) && b.params.equals(row.params) && b.method.equals(BASELINE_METHOD))
+                    .filter(b -> b.clazz.equals(row.clazz) && b.params.equals(row.params) && b.method.startsWith(BASELINE_PREFIX))
                     .findFirst().orElse(null);
             String ratio = baseline == null || baseline.gbps == 0 ? "" : String.format(Locale.ROOT, "%.2fx", row.gbps / baseline.gbps);
-            System.out.printf(Locale.ROOT, "%-24s %-16s %-22s %10.3f %9.3f %8s%n",
+            System.out.printf(Locale.ROOT, "%-26s %-16s %-22s %10.3f %9.3f %8s%n",
                     row.clazz, row.method, row.params, row.gbps, row.error, ratio);
         }
     }

@@ -31,6 +31,24 @@ final class SampleText {
         }
     }
 
+    /**
+     * {@code size} bytes of chat-like JSON lines ({"type":"say","name":"user17","text":"..."}),
+     * with varying names and words: compressible as real traffic is, but not one repeated string.
+     */
+    static byte[] json(int size, int seed) {
+        String[] words = {"hello", "ferry", "boat", "river", "crossing", "tonight", "ok", "see", "you", "at", "the", "dock"};
+        SplittableRandom random = new SplittableRandom(seed);
+        StringBuilder sb = new StringBuilder(size + 128);
+        while (sb.length() < size) {
+            sb.append("{\"type\":\"say\",\"name\":\"user").append(random.nextInt(100)).append("\",\"text\":\"");
+            for (int w = 2 + random.nextInt(8); w > 0; w--) {
+                sb.append(words[random.nextInt(words.length)]).append(w > 1 ? " " : "");
+            }
+            sb.append("\"}\n");
+        }
+        return Arrays.copyOf(sb.toString().getBytes(StandardCharsets.US_ASCII), size);
+    }
+
     private static byte[] ascii(int size) {
         byte[] pool = MIXED_POOLS[0].getBytes(StandardCharsets.US_ASCII);
         byte[] out = new byte[size];

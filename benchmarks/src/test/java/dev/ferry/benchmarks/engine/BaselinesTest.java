@@ -100,4 +100,27 @@ class BaselinesTest {
         chunk.duplicate().get(bytes);
         out.writeBytes(bytes);
     }
+
+    @Test
+    void bothDeflateRoundTripsGiveBackEveryByte() {
+        for (int size : new int[] {256, 16384}) {
+            for (boolean takeover : new boolean[] {true, false}) {
+                DeflateRoundTripBenchmark benchmark = new DeflateRoundTripBenchmark();
+                benchmark.size = size;
+                benchmark.takeover = takeover;
+                benchmark.setUp(); // checks one round trip of each
+                try {
+                    for (int i = 0; i < 3; i++) { // later messages use the kept context
+                        assertEquals(size, benchmark.ferry(new ByteCounter()), "size " + size + " takeover " + takeover);
+                        assertEquals(size, benchmark.naivePerMessage(new ByteCounter()));
+                    }
+                } finally {
+                    benchmark.tearDown();
+                }
+            }
+        }
+        byte[] json = SampleText.json(1000, 1);
+        assertEquals(1000, json.length);
+        assertTrue(new String(json, java.nio.charset.StandardCharsets.US_ASCII).startsWith("{\"type\":\"say\""));
+    }
 }
