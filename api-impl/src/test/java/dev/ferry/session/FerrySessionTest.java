@@ -165,6 +165,31 @@ class FerrySessionTest {
     }
 
     @Test
+    void anExceptionFromOnCloseGoesToOnError() {
+        try (SessionHarness h = echo()) {
+            IllegalStateException thrown = new IllegalStateException("onClose failed");
+            h.duringClose = s -> {
+                throw thrown;
+            };
+            h.clientFrame(true, Opcode.CLOSE, SessionHarness.bytes(CloseFrames.encodePayload(1000, "")));
+            assertEquals(1, h.closes.size());
+            assertEquals(List.of(thrown), h.errors);
+            assertEquals(1000, h.lastFrame().closeCode(), "the close was still answered");
+        }
+    }
+
+    @Test
+    void isOpenStaysTrueUntilOnCloseHasReturned() {
+        try (SessionHarness h = echo()) {
+            java.util.concurrent.atomic.AtomicReference<Boolean> openInside = new java.util.concurrent.atomic.AtomicReference<>();
+            h.duringClose = s -> openInside.set(s.isOpen());
+            h.clientFrame(true, Opcode.CLOSE, SessionHarness.bytes(CloseFrames.encodePayload(1000, "")));
+            assertEquals(Boolean.TRUE, openInside.get(), "a thread waiting for !isOpen() would miss what onClose does");
+            assertFalse(h.session.isOpen());
+        }
+    }
+
+    @Test
     void peerCloseIsEchoedAndTcpClosedAfterwards() {
         try (SessionHarness h = echo()) {
             h.clientFrame(true, Opcode.CLOSE, SessionHarness.bytes(CloseFrames.encodePayload(4001, "bye")));

@@ -22,6 +22,8 @@ final class SessionHarness implements AutoCloseable {
     final List<Throwable> errors = new CopyOnWriteArrayList<>();
     final ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(1);
     final FerrySession session;
+    /** Runs inside the endpoint's onClose, before the close is recorded. */
+    volatile java.util.function.Consumer<Session> duringClose = s -> { };
 
     SessionHarness(BiConsumer<Session, EndpointConfig> onOpen) {
         this(onOpen, new SessionLimits(1024, 1024, 1 << 20, 0, 2_000, 500, 64 * 1024, 0, 0));
@@ -41,7 +43,11 @@ final class SessionHarness implements AutoCloseable {
 
             @Override
             public void onClose(Session session, CloseReason closeReason) {
-                closes.add(closeReason);
+                try {
+                    duringClose.accept(session);
+                } finally {
+                    closes.add(closeReason);
+                }
             }
 
             @Override
