@@ -28,6 +28,8 @@ public final class LoadServer {
 
     private static final String HOST = "127.0.0.1";
     private static final long STOP_DEADLINE_MS = 10_000;
+    /** How long the shutdown hooks get before the JVM is halted. */
+    private static final long HALT_AFTER_EXIT_MS = 10_000;
 
     private LoadServer() {
     }
@@ -103,7 +105,19 @@ public final class LoadServer {
         stopper.setDaemon(true);
         stopper.start();
         stopper.join(deadlineMs);
-        // Container threads may linger (idle pools, sessions still closing): exit regardless.
-        Runtime.getRuntime().halt(0);
+        // Container threads may linger (idle pools, sessions still closing): exit regardless. Exit
+        // runs the shutdown hooks (a flight recording started with -XX:StartFlightRecording is
+        // written by one); halt if they take too long.
+        Thread halter = new Thread(() -> {
+            try {
+                Thread.sleep(HALT_AFTER_EXIT_MS);
+            } catch (InterruptedException e) {
+                // halt now
+            }
+            Runtime.getRuntime().halt(0);
+        }, "halter");
+        halter.setDaemon(true);
+        halter.start();
+        System.exit(0);
     }
 }
