@@ -36,7 +36,7 @@ public final class LoadServer {
 
     public static void main(String[] args) throws Exception {
         if (args.length < 1) {
-            System.err.println("usage: LoadServer <ferry-tomcat|ferry-jetty|tomcat|jetty> [port] [maxSeconds]");
+            System.err.println("usage: LoadServer <ferry-tomcat|ferry-jetty|tomcat|jetty|tomcat-bare> [port] [maxSeconds]");
             System.exit(2);
         }
         ServerFlavour flavour = ServerFlavour.byId(args[0]);
@@ -48,8 +48,12 @@ public final class LoadServer {
         ClassPathGuard.requireOnly(flavour.implementation());
 
         List<ServletContainerInitializer> initializers = new ArrayList<>();
-        // The WebSocket implementation registers its initializer for ServiceLoader, as for any web application.
-        ServiceLoader.load(ServletContainerInitializer.class).forEach(initializers::add);
+        if (flavour.implementation().equals("none")) {
+            initializers.add(new BareUpgrade());
+        } else {
+            // The WebSocket implementation registers its initializer for ServiceLoader, as for any web application.
+            ServiceLoader.load(ServletContainerInitializer.class).forEach(initializers::add);
+        }
         if (initializers.isEmpty()) {
             throw new IllegalStateException("No ServletContainerInitializer on the class path");
         }
