@@ -17,6 +17,11 @@ import java.util.function.Consumer;
  * callbacks), the engine ({@link #pause()}/{@link #resume()}, from any thread) and the transport
  * ({@link #closed()}). Only the thread that set {@link #READING} touches the stream or the
  * listener, so two threads never read at once and listener calls never overlap.
+ *
+ * <p>The read buffer lives only as long as one read burst (from taking the reading role until
+ * {@code isReady()} says no): an idle connection holds none, which matters with thousands of them,
+ * and the container keeps its own buffer anyway. A burst starts small, since most bursts of a
+ * chatty connection are one short frame, and switches once to the full size when a read fills it.
  */
 final class NonBlockingReader implements ReadListener {
 
@@ -39,9 +44,12 @@ final class NonBlockingReader implements ReadListener {
     /** The listener is installed: {@code onClosed()} may be delivered. */
     private static final int STARTED = 128;
 
+    /** What a burst reads with first: one short frame, with room to spare. */
+    private static final int FIRST_READ_SIZE = 512;
+
     private final ServletInputStream in;
     private final Consumer<Throwable> onFailure;
-    private final byte[] buffer;
+    private final int bufferSize;
     /** The container's first onDataAvailable() is owed from the moment the listener is set. */
     private final AtomicInteger state = new AtomicInteger(OWED);
     private volatile TransportListener listener;
@@ -49,11 +57,13 @@ final class NonBlockingReader implements ReadListener {
     private volatile boolean allDataRead;
 
     /**
-     * @param onFailure told when reading failed, after the listener heard of it; it aborts the connection
+     * @param bufferSize the most bytes one read takes once a burst has shown it carries more than
+     *                   a short frame
+     * @param onFailure  told when reading failed, after the listener heard of it; it aborts the connection
      */
     NonBlockingReader(ServletInputStream in, int bufferSize, Consumer<Throwable> onFailure) {
         this.in = in;
-        this.buffer = new byte[bufferSize];
+        this.bufferSize = bufferSize;
         this.onFailure = onFailure;
     }
 
@@ -155,6 +165,9 @@ final class NonBlockingReader implements ReadListener {
 
     /** Runs on the thread that set READING, until it gives the role up. */
     private void readLoop() {
+        // Local to this burst: dropped when the thread gives up the role (see the class comment).
+        ByteBuffer buffer = null;
+        int lastRead = 0;
         try {
             while (true) {
                 if (readFailure != null || allDataRead) {
@@ -174,13 +187,20 @@ final class NonBlockingReader implements ReadListener {
                     }
                     continue;
                 }
-                int n = in.read(buffer, 0, buffer.length);
+                if (buffer == null) {
+                    buffer = ByteBuffer.allocate(Math.min(FIRST_READ_SIZE, bufferSize));
+                } else if (lastRead == buffer.capacity() && lastRead < bufferSize) {
+                    buffer = ByteBuffer.allocate(bufferSize); // the last read filled it: more is coming
+                }
+                int n = in.read(buffer.array(), 0, buffer.capacity());
                 if (n < 0) {
                     end(null);
                     return;
                 }
+                lastRead = n;
                 if (n > 0) {
-                    listener.onData(ByteBuffer.wrap(buffer, 0, n));
+                    buffer.clear().limit(n);
+                    listener.onData(buffer);
                 }
             }
         } catch (EOFException e) {
