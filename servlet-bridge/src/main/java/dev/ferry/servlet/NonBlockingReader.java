@@ -18,10 +18,11 @@ import java.util.function.Consumer;
  * ({@link #closed()}). Only the thread that set {@link #READING} touches the stream or the
  * listener, so two threads never read at once and listener calls never overlap.
  *
- * <p>The read buffer lives only as long as one read burst (from taking the reading role until
- * {@code isReady()} says no): an idle connection holds none, which matters with thousands of them,
- * and the container keeps its own buffer anyway. A burst starts small, since most bursts of a
- * chatty connection are one short frame, and switches once to the full size when a read fills it.
+ * <p>Two read buffers, because an idle connection should hold little (there may be thousands, and
+ * the container keeps its own buffer anyway) and a short message should allocate nothing: a small
+ * one kept for good, which most bursts of a chatty connection (one short frame) fit in, and a full
+ * size one taken when a read fills the small one and dropped when the burst ends (from taking the
+ * reading role until {@code isReady()} says no).
  */
 final class NonBlockingReader implements ReadListener {
 
@@ -44,12 +45,14 @@ final class NonBlockingReader implements ReadListener {
     /** The listener is installed: {@code onClosed()} may be delivered. */
     private static final int STARTED = 128;
 
-    /** What a burst reads with first: one short frame, with room to spare. */
-    private static final int FIRST_READ_SIZE = 512;
+    /** The buffer every burst reads with first: one short frame, with room to spare. */
+    private static final int SMALL_BUFFER_SIZE = 256;
 
     private final ServletInputStream in;
     private final Consumer<Throwable> onFailure;
     private final int bufferSize;
+    /** Touched only by the thread that holds the reading role. */
+    private final ByteBuffer small;
     /** The container's first onDataAvailable() is owed from the moment the listener is set. */
     private final AtomicInteger state = new AtomicInteger(OWED);
     private volatile TransportListener listener;
@@ -64,6 +67,7 @@ final class NonBlockingReader implements ReadListener {
     NonBlockingReader(ServletInputStream in, int bufferSize, Consumer<Throwable> onFailure) {
         this.in = in;
         this.bufferSize = bufferSize;
+        this.small = ByteBuffer.allocate(Math.min(SMALL_BUFFER_SIZE, bufferSize));
         this.onFailure = onFailure;
     }
 
@@ -165,8 +169,8 @@ final class NonBlockingReader implements ReadListener {
 
     /** Runs on the thread that set READING, until it gives the role up. */
     private void readLoop() {
-        // Local to this burst: dropped when the thread gives up the role (see the class comment).
-        ByteBuffer buffer = null;
+        // The full size buffer is local to this burst: dropped with it (see the class comment).
+        ByteBuffer buffer = small;
         int lastRead = 0;
         try {
             while (true) {
@@ -187,9 +191,7 @@ final class NonBlockingReader implements ReadListener {
                     }
                     continue;
                 }
-                if (buffer == null) {
-                    buffer = ByteBuffer.allocate(Math.min(FIRST_READ_SIZE, bufferSize));
-                } else if (lastRead == buffer.capacity() && lastRead < bufferSize) {
+                if (lastRead == buffer.capacity() && lastRead < bufferSize) {
                     buffer = ByteBuffer.allocate(bufferSize); // the last read filled it: more is coming
                 }
                 int n = in.read(buffer.array(), 0, buffer.capacity());
