@@ -128,7 +128,15 @@ final class JettyEndPointTransport extends AbstractConnection implements Transpo
                 BufferUtil.clear(buffer);
                 int n = getEndPoint().fill(buffer);
                 if (n > 0) {
+                    boolean drained = !secure && n < buffer.capacity();
                     l.onData(buffer);
+                    if (drained && getEndPoint().isOpen()) {
+                        // A plain socket that gave less than asked for is empty: waiting for
+                        // readiness now saves the read that would only say so. The selector is
+                        // level-triggered, so bytes that came meanwhile still wake us at once.
+                        fillInterested();
+                        return;
+                    }
                 } else if (n == 0) {
                     fillInterested();
                     return;
@@ -190,14 +198,7 @@ final class JettyEndPointTransport extends AbstractConnection implements Transpo
                 return;
             }
         }
-        PendingWrite write = next;
-        getEndPoint().write(Callback.from(() -> {
-            write.done().completed();
-            writeNext();
-        }, failure -> {
-            write.done().failed(failure);
-            failQueued(failure);
-        }), write.buffers());
+        getEndPoint().write(next, next.buffers);
     }
 
     private void failQueued(Throwable failure) {
@@ -207,7 +208,7 @@ final class JettyEndPointTransport extends AbstractConnection implements Transpo
             writes.clear();
             writing = false;
         }
-        failed.forEach(w -> w.done().failed(failure));
+        failed.forEach(w -> w.done.failed(failure));
         getEndPoint().close(failure);
     }
 
@@ -253,7 +254,7 @@ final class JettyEndPointTransport extends AbstractConnection implements Transpo
             writes.clear();
         }
         IOException closed = new IOException("The connection is closed");
-        failed.forEach(w -> w.done().failed(closed));
+        failed.forEach(w -> w.done.failed(closed));
     }
 
     @Override
@@ -281,6 +282,26 @@ final class JettyEndPointTransport extends AbstractConnection implements Transpo
         return secure;
     }
 
-    private record PendingWrite(ByteBuffer[] buffers, WriteCallback done) {
+    /** One queued write; also Jetty's callback for it, so a write allocates nothing more. */
+    private final class PendingWrite implements Callback {
+        final ByteBuffer[] buffers;
+        final WriteCallback done;
+
+        PendingWrite(ByteBuffer[] buffers, WriteCallback done) {
+            this.buffers = buffers;
+            this.done = done;
+        }
+
+        @Override
+        public void succeeded() {
+            done.completed();
+            writeNext();
+        }
+
+        @Override
+        public void failed(Throwable failure) {
+            done.failed(failure);
+            failQueued(failure);
+        }
     }
 }
