@@ -35,7 +35,11 @@ import org.eclipse.jetty.util.Callback;
  */
 final class JettyEndPointTransport extends AbstractConnection implements Transport, Connection.UpgradeTo {
 
-    private static final int READ_BUFFER_SIZE = 8192;
+    /**
+     * Borrowed from Jetty's pool only while reading, so its size costs an idle connection nothing;
+     * 64 KiB (the pool's largest pooled size) reads a large message in 8 times fewer calls than 8 KiB.
+     */
+    private static final int READ_BUFFER_SIZE = 65536;
 
     private final ByteBufferPool pool;
     private final PendingSession pending;
