@@ -147,7 +147,7 @@ final class FrameSender {
             // payload a copy costs less than a second write call down to the socket.
             ByteBuffer frame = ByteBuffer.allocate(headerSize + length);
             FrameWriter.writeHeader(frame, fin, rsv, opcode, length, maskFrames, key);
-            frame.put(payload.duplicate());
+            frame.put(headerSize, payload, payload.position(), length).position(headerSize + length);
             if (maskFrames) {
                 Masker.mask(frame, headerSize, length, key, 0);
             }
