@@ -9,7 +9,8 @@ import java.util.concurrent.TimeUnit;
 /** A send whose caller waits, with a deadline, until its bytes reached the transport. */
 final class BlockingSend implements SendCallback {
 
-    private final CountDownLatch done = new CountDownLatch(1);
+    /** Null when nobody waits: most sends come from the delivering thread, which never does. */
+    private final CountDownLatch done;
     private volatile Throwable failure;
 
     private final boolean waits;
@@ -17,6 +18,7 @@ final class BlockingSend implements SendCallback {
     /** @param waits false when the caller will not wait after all (it is the delivering thread) */
     BlockingSend(boolean waits) {
         this.waits = waits;
+        this.done = waits ? new CountDownLatch(1) : null;
     }
 
     @Override
@@ -27,7 +29,9 @@ final class BlockingSend implements SendCallback {
     @Override
     public void done(Throwable failure) {
         this.failure = failure;
-        done.countDown();
+        if (done != null) {
+            done.countDown();
+        }
     }
 
     /**
@@ -38,6 +42,9 @@ final class BlockingSend implements SendCallback {
      * @throws SocketTimeoutException when the deadline passed first
      */
     void await(long timeoutMillis) throws IOException {
+        if (done == null) {
+            throw new IllegalStateException("This send was made not to be waited for");
+        }
         try {
             if (timeoutMillis > 0) {
                 if (!done.await(timeoutMillis, TimeUnit.MILLISECONDS)) {

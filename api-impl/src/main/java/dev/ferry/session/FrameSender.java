@@ -9,6 +9,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -23,6 +24,12 @@ import java.util.concurrent.locks.ReentrantLock;
  * that does not read what it provokes (pings, echoes) is pushed back on instead of filling memory.
  */
 final class FrameSender {
+
+    /**
+     * Payloads up to this size are copied behind their header into one buffer; larger ones are
+     * written from where they are, after a separate header.
+     */
+    private static final int COPY_LIMIT = 2048;
 
     private final Transport transport;
     private final boolean maskFrames;
@@ -79,7 +86,7 @@ final class FrameSender {
             } else {
                 outputClosed = last;
                 queue.add(frame);
-                queuedBytes += frame.size();
+                queuedBytes += frame.size;
                 if (queuedBytes > queuedPeak) {
                     queuedPeak = newPeak = queuedBytes;
                 }
@@ -133,60 +140,62 @@ final class FrameSender {
 
     private Pending encode(int opcode, boolean fin, int rsv, ByteBuffer payload, SendCallback callback) {
         int length = payload.remaining();
-        ByteBuffer header = ByteBuffer.allocate(FrameWriter.headerSize(length, maskFrames));
+        int headerSize = FrameWriter.headerSize(length, maskFrames);
         int key = maskFrames ? maskKeys.nextInt() : 0;
-        FrameWriter.writeHeader(header, fin, rsv, opcode, length, maskFrames, key);
-        header.flip();
-        ByteBuffer body = payload;
-        if (maskFrames && length > 0) {
-            body = ByteBuffer.allocate(length).put(payload.duplicate()).flip();
-            Masker.mask(body, 0, length, key, 0);
+        if (maskFrames || length <= COPY_LIMIT) {
+            // Header and payload in one buffer: masking needs a copy anyway, and for a small
+            // payload a copy costs less than a second write call down to the socket.
+            ByteBuffer frame = ByteBuffer.allocate(headerSize + length);
+            FrameWriter.writeHeader(frame, fin, rsv, opcode, length, maskFrames, key);
+            frame.put(headerSize, payload, payload.position(), length).position(headerSize + length);
+            if (maskFrames) {
+                Masker.mask(frame, headerSize, length, key, 0);
+            }
+            return new Pending(new ByteBuffer[] {frame.flip()}, callback);
         }
-        return new Pending(header, body, callback);
+        ByteBuffer header = ByteBuffer.allocate(headerSize);
+        FrameWriter.writeHeader(header, fin, rsv, opcode, length, maskFrames, key);
+        return new Pending(new ByteBuffer[] {header.flip(), payload}, callback);
     }
 
     /** Writes batches until the queue is empty or a write goes asynchronous. */
     private void flush() {
         while (true) {
-            List<Pending> batch = takeBatch();
+            Batch batch = takeBatch();
             if (batch == null) {
                 return;
             }
-            ByteBuffer[] buffers = new ByteBuffer[batch.size() * 2];
-            for (int i = 0; i < batch.size(); i++) {
-                buffers[2 * i] = batch.get(i).header();
-                buffers[2 * i + 1] = batch.get(i).payload();
-            }
-            BatchCompletion completion = new BatchCompletion(batch);
-            transport.write(buffers, completion);
-            if (completion.continueAsynchronously()) {
+            transport.write(batch.buffers, batch);
+            if (batch.continueAsynchronously()) {
                 return;
             }
         }
     }
 
-    private List<Pending> takeBatch() {
+    private Batch takeBatch() {
         lock.lock();
         try {
-            if (queue.isEmpty()) {
+            int n = queue.size();
+            if (n == 0) {
                 flushing = false;
                 return null;
             }
-            List<Pending> batch = new ArrayList<>(queue);
+            if (n == 1) {
+                return new Batch(queue.poll()); // the usual case: nothing else was queued meanwhile
+            }
+            Pending[] frames = queue.toArray(new Pending[n]);
             queue.clear();
-            return batch;
+            return new Batch(frames);
         } finally {
             lock.unlock();
         }
     }
 
-    private void written(List<Pending> batch, Throwable failure) {
+    private void written(Batch batch, Throwable failure) {
         boolean resume = false;
         lock.lock();
         try {
-            for (Pending p : batch) {
-                queuedBytes -= p.size();
-            }
+            queuedBytes -= batch.size;
             if (readingPaused && queuedBytes <= maxQueuedBytes / 2) {
                 readingPaused = false;
                 resume = true;
@@ -194,74 +203,115 @@ final class FrameSender {
         } finally {
             lock.unlock();
         }
-        for (Pending p : batch) {
-            p.callback().done(failure);
-        }
+        batch.complete(failure);
         if (resume) {
             transport.resumeReading();
         }
     }
 
     /**
-     * One queued frame. Its size is taken when it is queued: a transport may consume the buffers
-     * (move their positions) while writing them.
+     * One queued frame: one buffer, or header and payload. Its size is taken when it is queued: a
+     * transport may consume the buffers (move their positions) while writing them.
      */
-    private record Pending(ByteBuffer header, ByteBuffer payload, SendCallback callback, long size) {
-        Pending(ByteBuffer header, ByteBuffer payload, SendCallback callback) {
-            this(header, payload, callback, header.remaining() + (long) payload.remaining());
+    private static final class Pending {
+        final ByteBuffer[] buffers;
+        final SendCallback callback;
+        final long size;
+
+        Pending(ByteBuffer[] buffers, SendCallback callback) {
+            this.buffers = buffers;
+            this.callback = callback;
+            long s = 0;
+            for (ByteBuffer b : buffers) {
+                s += b.remaining();
+            }
+            this.size = s;
         }
     }
 
     /**
-     * Completes one batch. If the transport completes it before {@link #continueAsynchronously}
-     * is asked, the flushing thread goes on with the next batch; otherwise the completing thread
-     * takes over the flushing.
+     * The frames of one transport write, and its completion. If the transport completes it before
+     * {@link #continueAsynchronously} is asked, the flushing thread goes on with the next batch;
+     * otherwise the completing thread takes over the flushing. The state is the inherited int:
+     * one object per write instead of two.
      */
-    private final class BatchCompletion implements Transport.WriteCallback {
+    private final class Batch extends AtomicInteger implements Transport.WriteCallback {
         private static final int PENDING = 0;
         private static final int DONE_IN_CALL = 1;
         private static final int ASYNC = 2;
 
-        private final List<Pending> batch;
-        private final java.util.concurrent.atomic.AtomicInteger state = new java.util.concurrent.atomic.AtomicInteger();
-        private final long size;
+        /** The one frame of a single-frame batch, else null. */
+        private final Pending single;
+        /** The frames of a batch of several, else null. */
+        private final Pending[] frames;
+        final ByteBuffer[] buffers;
+        final long size;
 
-        BatchCompletion(List<Pending> batch) {
-            this.batch = batch;
+        Batch(Pending single) {
+            this.single = single;
+            this.frames = null;
+            this.buffers = single.buffers;
+            this.size = single.size;
+        }
+
+        Batch(Pending[] frames) {
+            this.single = null;
+            this.frames = frames;
+            int count = 0;
             long s = 0;
-            for (Pending p : batch) {
-                s += p.size();
+            for (Pending p : frames) {
+                count += p.buffers.length;
+                s += p.size;
             }
+            ByteBuffer[] all = new ByteBuffer[count];
+            int i = 0;
+            for (Pending p : frames) {
+                for (ByteBuffer b : p.buffers) {
+                    all[i++] = b;
+                }
+            }
+            this.buffers = all;
             this.size = s;
+        }
+
+        /** Tells every frame's sender. */
+        void complete(Throwable failure) {
+            if (single != null) {
+                single.callback.done(failure);
+                return;
+            }
+            for (Pending p : frames) {
+                p.callback.done(failure);
+            }
         }
 
         @Override
         public void completed() {
             counters.bytesSent(size);
-            written(batch, null);
-            if (!state.compareAndSet(PENDING, DONE_IN_CALL)) {
+            written(this, null);
+            if (!compareAndSet(PENDING, DONE_IN_CALL)) {
                 flush();
             }
         }
 
         @Override
         public void failed(Throwable cause) {
-            failAll(batch, cause);
+            failAll(this, cause);
         }
 
         /** True when the write is still in progress: its completion will continue flushing. */
         boolean continueAsynchronously() {
-            return state.compareAndSet(PENDING, ASYNC);
+            return compareAndSet(PENDING, ASYNC);
         }
 
         @Override
         public String toString() {
-            return "batch of " + batch.size() + " frames, " + size + " bytes";
+            return "batch of " + (single != null ? 1 : frames.length) + " frames, " + size + " bytes";
         }
     }
 
     /** A failed write fails that batch and everything queued after it; the connection is broken. */
-    private void failAll(List<Pending> batch, Throwable cause) {
+    private void failAll(Batch batch, Throwable cause) {
         List<Pending> rest;
         lock.lock();
         try {
@@ -274,11 +324,9 @@ final class FrameSender {
             lock.unlock();
         }
         IOException failure = cause instanceof IOException io ? io : new IOException("Write failed", cause);
-        for (Pending p : batch) {
-            p.callback().done(failure);
-        }
+        batch.complete(failure);
         for (Pending p : rest) {
-            p.callback().done(failure);
+            p.callback.done(failure);
         }
     }
 }

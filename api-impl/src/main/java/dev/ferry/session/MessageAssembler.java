@@ -208,6 +208,13 @@ final class MessageAssembler implements FrameHandler {
 
     private void grow(int needed) {
         long wanted = Math.max((long) length + needed, buffer == null ? INITIAL_CAPACITY : buffer.length * 2L);
+        if (messageOpcode == Opcode.BINARY && frameFin && !compressed) {
+            // The last frame's header told the message's size: growing exactly to it spares
+            // deliverWhole a trimming copy (a binary message gets an array of its own; a text
+            // message's buffer is kept for the next one). Still no more than twice what arrived,
+            // so a peer cannot make us allocate by announcing a size it does not send.
+            wanted = Math.min(wanted, (long) length + needed + frameRemaining);
+        }
         int capacity = (int) Math.min(wanted, Math.max(limit, (long) length + needed));
         byte[] grown = new byte[capacity];
         if (buffer != null) {

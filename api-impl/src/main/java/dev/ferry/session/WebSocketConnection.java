@@ -113,9 +113,7 @@ final class WebSocketConnection implements TransportListener, InboundReceiver {
     }
 
     boolean isOpen() {
-        synchronized (stateLock) {
-            return state == State.OPEN;
-        }
+        return state == State.OPEN; // volatile; the lock only orders changes
     }
 
     // ---- sending ------------------------------------------------------------------------------

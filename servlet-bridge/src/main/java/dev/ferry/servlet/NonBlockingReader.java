@@ -17,6 +17,12 @@ import java.util.function.Consumer;
  * callbacks), the engine ({@link #pause()}/{@link #resume()}, from any thread) and the transport
  * ({@link #closed()}). Only the thread that set {@link #READING} touches the stream or the
  * listener, so two threads never read at once and listener calls never overlap.
+ *
+ * <p>Two read buffers, because an idle connection should hold little (there may be thousands, and
+ * the container keeps its own buffer anyway) and a short message should allocate nothing: a small
+ * one kept for good, which most bursts of a chatty connection (one short frame) fit in, and a full
+ * size one taken when a read fills the small one and dropped when the burst ends (from taking the
+ * reading role until {@code isReady()} says no).
  */
 final class NonBlockingReader implements ReadListener {
 
@@ -46,9 +52,14 @@ final class NonBlockingReader implements ReadListener {
     /** Either reason to hold reading back. */
     private static final int HELD = PAUSED | GATED;
 
+    /** The buffer every burst reads with first: one short frame, with room to spare. */
+    private static final int SMALL_BUFFER_SIZE = 256;
+
     private final ServletInputStream in;
     private final Consumer<Throwable> onFailure;
-    private final byte[] buffer;
+    private final int bufferSize;
+    /** Touched only by the thread that holds the reading role. */
+    private final ByteBuffer small;
     /** The container's first onDataAvailable() is owed from the moment the listener is set. */
     private final AtomicInteger state = new AtomicInteger(OWED | GATED);
     private volatile TransportListener listener;
@@ -56,11 +67,14 @@ final class NonBlockingReader implements ReadListener {
     private volatile boolean allDataRead;
 
     /**
-     * @param onFailure told when reading failed, after the listener heard of it; it aborts the connection
+     * @param bufferSize the most bytes one read takes once a burst has shown it carries more than
+     *                   a short frame
+     * @param onFailure  told when reading failed, after the listener heard of it; it aborts the connection
      */
     NonBlockingReader(ServletInputStream in, int bufferSize, Consumer<Throwable> onFailure) {
         this.in = in;
-        this.buffer = new byte[bufferSize];
+        this.bufferSize = bufferSize;
+        this.small = ByteBuffer.allocate(Math.min(SMALL_BUFFER_SIZE, bufferSize));
         this.onFailure = onFailure;
     }
 
@@ -177,6 +191,9 @@ final class NonBlockingReader implements ReadListener {
 
     /** Runs on the thread that set READING, until it gives the role up. */
     private void readLoop() {
+        // The full size buffer is local to this burst: dropped with it (see the class comment).
+        ByteBuffer buffer = small;
+        int lastRead = 0;
         try {
             while (true) {
                 if (readFailure != null || allDataRead) {
@@ -196,13 +213,18 @@ final class NonBlockingReader implements ReadListener {
                     }
                     continue;
                 }
-                int n = in.read(buffer, 0, buffer.length);
+                if (lastRead == buffer.capacity() && lastRead < bufferSize) {
+                    buffer = ByteBuffer.allocate(bufferSize); // the last read filled it: more is coming
+                }
+                int n = in.read(buffer.array(), 0, buffer.capacity());
                 if (n < 0) {
                     end(null);
                     return;
                 }
+                lastRead = n;
                 if (n > 0) {
-                    listener.onData(ByteBuffer.wrap(buffer, 0, n));
+                    buffer.clear().limit(n);
+                    listener.onData(buffer);
                 }
             }
         } catch (EOFException e) {

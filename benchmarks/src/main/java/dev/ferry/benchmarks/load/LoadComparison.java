@@ -75,8 +75,10 @@ public final class LoadComparison {
     private static List<Metric> runOnce(String server, Path dir, Path logs, String tag, int serverCpu, int loadCpu,
             String serverHeap, String initParams, List<String> loadArgs, long maxRunSeconds)
             throws IOException, InterruptedException {
-        List<String> serverCmd = ChildJvm.command(serverCpu, dir, server + ".txt",
-                List.of("-Xmx" + serverHeap, "-XX:+UseG1GC", "-Dferry.bench.initParams=" + initParams),
+        List<String> jvmOptions = new ArrayList<>(
+                List.of("-Xmx" + serverHeap, "-XX:+UseG1GC", "-Dferry.bench.initParams=" + initParams));
+        jvmOptions.addAll(extraServerOptions(System.getenv("FERRY_SERVER_JVM_OPTS"), logs, tag));
+        List<String> serverCmd = ChildJvm.command(serverCpu, dir, server + ".txt", jvmOptions,
                 "dev.ferry.benchmarks.servers.LoadServer", List.of(server, "0", Long.toString(maxRunSeconds + 60)));
         try (ServerProcess s = ServerProcess.start(serverCmd, logs.resolve(tag + "-server.log"))) {
             List<String> args = new ArrayList<>(List.of("--port", Integer.toString(s.port())));
@@ -104,6 +106,22 @@ public final class LoadComparison {
             }
             return metrics;
         }
+    }
+
+    /**
+     * Extra server JVM options from {@code FERRY_SERVER_JVM_OPTS} (split at spaces; opt-in, for
+     * profiling). {@code {logs}} and {@code {tag}} become the log directory and the run's tag, so
+     * e.g. {@code -XX:StartFlightRecording=filename={logs}/{tag}.jfr} gives one recording per run.
+     */
+    static List<String> extraServerOptions(String value, Path logs, String tag) {
+        List<String> options = new ArrayList<>();
+        if (value == null || value.isBlank()) {
+            return options;
+        }
+        for (String option : value.trim().split("\\s+")) {
+            options.add(option.replace("{logs}", logs.toString()).replace("{tag}", tag));
+        }
+        return options;
     }
 
     private static String header(int rounds, List<String> servers, String serverHeap) {

@@ -20,9 +20,10 @@ final class ClassPathGuard {
     private ClassPathGuard() {
     }
 
-    /** @param implementation {@code ferry}, {@code tomcat} or {@code jetty} */
+    /** @param implementation {@code ferry}, {@code tomcat}, {@code jetty}, or {@code none} for no implementation */
     static void requireOnly(String implementation) {
-        if (!MARKERS.containsKey(implementation)) {
+        boolean none = implementation.equals("none");
+        if (!none && !MARKERS.containsKey(implementation)) {
             throw new IllegalArgumentException("Unknown WebSocket implementation: " + implementation);
         }
         List<String> present = new ArrayList<>();
@@ -31,8 +32,8 @@ final class ClassPathGuard {
                 present.add(marker.getKey());
             }
         }
-        if (!present.equals(List.of(implementation))) {
-            throw new IllegalStateException("Expected exactly the " + implementation
+        if (!present.equals(none ? List.of() : List.of(implementation))) {
+            throw new IllegalStateException("Expected " + (none ? "no" : "exactly the " + implementation)
                     + " WebSocket implementation on the class path, found " + present);
         }
     }

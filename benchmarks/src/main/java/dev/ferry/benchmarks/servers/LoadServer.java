@@ -28,13 +28,15 @@ public final class LoadServer {
 
     private static final String HOST = "127.0.0.1";
     private static final long STOP_DEADLINE_MS = 10_000;
+    /** How long the shutdown hooks get before the JVM is halted. */
+    private static final long HALT_AFTER_EXIT_MS = 10_000;
 
     private LoadServer() {
     }
 
     public static void main(String[] args) throws Exception {
         if (args.length < 1) {
-            System.err.println("usage: LoadServer <ferry-tomcat|ferry-jetty|tomcat|jetty> [port] [maxSeconds]");
+            System.err.println("usage: LoadServer <ferry-tomcat|ferry-jetty|tomcat|jetty|tomcat-bare> [port] [maxSeconds]");
             System.exit(2);
         }
         ServerFlavour flavour = ServerFlavour.byId(args[0]);
@@ -46,8 +48,12 @@ public final class LoadServer {
         ClassPathGuard.requireOnly(flavour.implementation());
 
         List<ServletContainerInitializer> initializers = new ArrayList<>();
-        // The WebSocket implementation registers its initializer for ServiceLoader, as for any web application.
-        ServiceLoader.load(ServletContainerInitializer.class).forEach(initializers::add);
+        if (flavour.implementation().equals("none")) {
+            initializers.add(new BareUpgrade());
+        } else {
+            // The WebSocket implementation registers its initializer for ServiceLoader, as for any web application.
+            ServiceLoader.load(ServletContainerInitializer.class).forEach(initializers::add);
+        }
         if (initializers.isEmpty()) {
             throw new IllegalStateException("No ServletContainerInitializer on the class path");
         }
@@ -103,7 +109,19 @@ public final class LoadServer {
         stopper.setDaemon(true);
         stopper.start();
         stopper.join(deadlineMs);
-        // Container threads may linger (idle pools, sessions still closing): exit regardless.
-        Runtime.getRuntime().halt(0);
+        // Container threads may linger (idle pools, sessions still closing): exit regardless. Exit
+        // runs the shutdown hooks (a flight recording started with -XX:StartFlightRecording is
+        // written by one); halt if they take too long.
+        Thread halter = new Thread(() -> {
+            try {
+                Thread.sleep(HALT_AFTER_EXIT_MS);
+            } catch (InterruptedException e) {
+                // halt now
+            }
+            Runtime.getRuntime().halt(0);
+        }, "halter");
+        halter.setDaemon(true);
+        halter.start();
+        System.exit(0);
     }
 }

@@ -11,7 +11,9 @@ enum ServerFlavour {
     FERRY_TOMCAT(true, "ferry"),
     FERRY_JETTY(false, "ferry"),
     TOMCAT(true, "tomcat"),
-    JETTY(false, "jetty");
+    JETTY(false, "jetty"),
+    /** Tomcat with no WebSocket implementation, upgrading to a handler that does nothing ({@link BareUpgrade}). */
+    TOMCAT_BARE(true, "none");
 
     private final boolean tomcat;
     private final String implementation;
@@ -29,7 +31,7 @@ enum ServerFlavour {
         return tomcat ? new TomcatContainer() : new JettyContainer();
     }
 
-    /** {@code ferry}, {@code tomcat} or {@code jetty}. */
+    /** {@code ferry}, {@code tomcat}, {@code jetty}, or {@code none} for the bare upgrade. */
     String implementation() {
         return implementation;
     }
@@ -45,6 +47,6 @@ enum ServerFlavour {
                 return f;
             }
         }
-        throw new IllegalArgumentException("Unknown server flavour '" + id + "'; one of ferry-tomcat, ferry-jetty, tomcat, jetty");
+        throw new IllegalArgumentException("Unknown server flavour '" + id + "'; one of ferry-tomcat, ferry-jetty, tomcat, jetty, tomcat-bare");
     }
 }
