@@ -208,6 +208,10 @@ class NioTransportTest {
         Recorder other = new Recorder();
         NioTransport second = connect(new Recorder());
         second.start(other);
+        // start() takes effect on the I/O thread; bytes read before it would go to the handshake listener.
+        CountDownLatch started = new CountDownLatch(1);
+        loop.execute(started::countDown);
+        assertTrue(started.await(5, TimeUnit.SECONDS));
 
         firstPeer.getOutputStream().write("one".getBytes());
         blocked.recorder.await("data");
