@@ -130,6 +130,9 @@ final class JettyEndPointTransport extends AbstractConnection implements Transpo
         synchronized (readLock) {
             reading = true;
         }
+        // Asked for only once this read is over: Jetty may call onFillable on another thread at
+        // once, and the listener's calls must never overlap.
+        boolean wantMore = false;
         RetainableByteBuffer borrowed = pool.acquire(READ_BUFFER_SIZE, false);
         try {
             ByteBuffer buffer = borrowed.getByteBuffer();
@@ -156,11 +159,11 @@ final class JettyEndPointTransport extends AbstractConnection implements Transpo
                         // A plain socket that gave less than asked for is empty: waiting for
                         // readiness now saves the read that would only say so. The selector is
                         // level-triggered, so bytes that came meanwhile still wake us at once.
-                        fillInterested();
+                        wantMore = true;
                         return;
                     }
                 } else if (n == 0) {
-                    fillInterested();
+                    wantMore = true;
                     return;
                 } else {
                     l.onEndOfInput(null);
@@ -178,6 +181,8 @@ final class JettyEndPointTransport extends AbstractConnection implements Transpo
             }
             if (reportClose) {
                 reportClosed();
+            } else if (wantMore) {
+                fillInterested();
             }
         }
     }
