@@ -50,7 +50,9 @@ public final class LoadGenerator {
 
     /** The scenarios named by {@code --scenarios}, configured from the other flags. */
     static List<Scenario> scenarios(Flags flags) {
-        Phases phases = new Phases(flags.decimal("warmup", 2), flags.decimal("duration", 4));
+        // 5 s of warm-up: enough for every server's JIT to settle. (Tomcat's own implementation
+        // takes seconds to accept 100 connections and is warm by then; the others are not.)
+        Phases phases = new Phases(flags.decimal("warmup", 5), flags.decimal("duration", 4));
         int smallConnections = flags.integer("small-connections", 100);
         int smallSize = flags.integer("small-size", 64);
         int largeConnections = flags.integer("large-connections", 4);
