@@ -14,6 +14,12 @@ import java.util.zip.Inflater;
 public final class MessageInflater {
 
     private static final int PIECE = 16 * 1024;
+    /**
+     * The first piece of a message's inflation; it grows (x4) up to {@value #PIECE} while pieces
+     * come out full. Without context takeover the state is taken per message, and most messages
+     * are small: a 16 KiB array for each would be most of what inflating them allocates.
+     */
+    private static final int FIRST_PIECE = 1024;
     /** RFC 7692 section 7.2.2: the sender removed this; the receiver appends it to each message. */
     private static final byte[] TAIL = {0, 0, (byte) 0xFF, (byte) 0xFF};
 
@@ -35,7 +41,7 @@ public final class MessageInflater {
     public synchronized void inflate(ByteBuffer compressed, Consumer<ByteBuffer> out) {
         if (inflater == null) {
             inflater = resetAfterMessage ? pool.takeInflater() : new Inflater(true);
-            piece = new byte[PIECE];
+            piece = new byte[FIRST_PIECE];
         }
         inflater.setInput(compressed);
         drain(out);
@@ -56,6 +62,9 @@ public final class MessageInflater {
                 int n = inflater.inflate(piece);
                 if (n > 0) {
                     out.accept(ByteBuffer.wrap(piece, 0, n));
+                    if (n == piece.length && piece.length < PIECE) {
+                        piece = new byte[Math.min(PIECE, piece.length * 4)];
+                    }
                 }
                 if (inflater.finished()) {
                     // The peer ended its deflate stream (BFINAL): the next message starts a new one.

@@ -95,4 +95,30 @@ class MessageDeflateRoundTripTest {
                 () -> inflate(inflater, new byte[] {(byte) 0xFF, (byte) 0xFF, (byte) 0xFF, 0x12}));
         assertEquals(1007, e.closeCode());
     }
+
+    @Test
+    void piecesStartSmallAndGrowToAtMost16KiBWhileEveryByteComesBack() {
+        byte[] message = new byte[300_000];
+        new Random(3).nextBytes(message); // incompressible: inflating gives out full pieces
+        for (boolean takeover : new boolean[] {true, false}) {
+            MessageDeflater deflater = new MessageDeflater(pool, !takeover);
+            MessageInflater inflater = new MessageInflater(pool, !takeover);
+            for (int round = 0; round < 2; round++) {
+                java.util.List<Integer> sizes = new java.util.ArrayList<>();
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                inflater.inflate(deflater.deflate(ByteBuffer.wrap(message), true), piece -> {
+                    sizes.add(piece.remaining());
+                    out.writeBytes(array(piece));
+                });
+                inflater.endOfMessage(piece -> out.writeBytes(array(piece)));
+                assertArrayEquals(message, out.toByteArray(), "takeover " + takeover + ", message " + round);
+                assertEquals(16 * 1024, sizes.stream().mapToInt(Integer::intValue).max().getAsInt());
+                if (!takeover || round == 0) {
+                    assertEquals(1024, sizes.get(0), "a message's first piece (state taken afresh)");
+                }
+            }
+            deflater.release();
+            inflater.release();
+        }
+    }
 }
