@@ -44,6 +44,12 @@ final class NioTransport implements Transport, SelectorLoop.Handler {
     private final WriteQueue writes = new WriteQueue();
     private final SerialDelivery delivery;
     private volatile boolean readingPaused;
+    /**
+     * Callers may write on their own thread when the queue is empty: plain TCP only (TLS state
+     * stays on the I/O thread), once the session has started. Saves the hop to the I/O thread,
+     * so a send completes at once when the socket takes it.
+     */
+    private volatile boolean directWrites;
     private final AtomicBoolean pumpScheduled = new AtomicBoolean();
 
     // Confined to the I/O thread.
@@ -110,6 +116,7 @@ final class NioTransport implements Transport, SelectorLoop.Handler {
             listenerToldClosed = false;
             awaitingStart = false;
             sessionStarted = true;
+            directWrites = !io.isSecure();
             if (isClosed()) {
                 deliverUnread();
                 tellClosed();
@@ -121,10 +128,32 @@ final class NioTransport implements Transport, SelectorLoop.Handler {
 
     @Override
     public void write(ByteBuffer[] buffers, WriteCallback done) {
-        if (writes.offer(buffers, done)) {
+        switch (writes.offer(buffers, done, directWrites && !loop.inLoop())) {
+            case QUEUED -> schedulePump();
+            case WRITE_NOW -> writeNow(buffers, done);
+            default -> done.failed(new IOException("The connection to " + remote + " is closed"));
+        }
+    }
+
+    /** On the caller's thread: writes what the socket takes now; the I/O thread does the rest. */
+    private void writeNow(ByteBuffer[] buffers, WriteCallback done) {
+        ChannelIo.Progress progress = null;
+        Throwable failure = null;
+        try {
+            progress = io.write(channel, buffers);
+        } catch (IOException | RuntimeException e) {
+            failure = e;
+        }
+        boolean complete = progress == ChannelIo.Progress.DONE;
+        if (writes.finishDirect(complete)) {
+            done.completed();
+        }
+        if (failure != null) {
+            Throwable cause = failure;
+            LOG.log(Level.DEBUG, () -> "Writing to " + description + " failed: " + cause);
+            onLoop(() -> closeNow(cause));
+        } else if (!complete || writes.needsLoop()) {
             schedulePump();
-        } else {
-            done.failed(new IOException("The connection to " + remote + " is closed"));
         }
     }
 

@@ -9,7 +9,8 @@ import java.util.List;
 /**
  * What callers on any thread asked a {@link NioTransport} to do: the writes in order, and how
  * it should close. The lock guards only these fields; the I/O thread takes writes out one at a
- * time and does the I/O without it.
+ * time and does the I/O without it. A caller that finds the queue empty may be given the write
+ * to do itself ({@link Offer#WRITE_NOW}); while it writes, the I/O thread leaves the queue alone.
  */
 final class WriteQueue {
 
@@ -17,27 +18,73 @@ final class WriteQueue {
     record PendingWrite(ByteBuffer[] buffers, Transport.WriteCallback callback) {
     }
 
+    /** What {@link #offer} decided. */
+    enum Offer {
+        /** A close was asked for: nothing may follow it. */
+        REFUSED,
+        /** Queued for the I/O thread. */
+        QUEUED,
+        /** Queued as the only write, and the caller writes it now (then {@link #finishDirect}). */
+        WRITE_NOW
+    }
+
     private final Object lock = new Object();
     private final ArrayDeque<PendingWrite> writes = new ArrayDeque<>();
     private boolean closeWhenDrained;
     private boolean abortRequested;
     private boolean closed;
+    /** The write a caller thread is doing (the head), or null: while set, the I/O thread writes nothing. */
+    private PendingWrite writingDirectly;
 
-    /** Queues a write; false once a close was asked for (nothing may follow it). */
-    boolean offer(ByteBuffer[] buffers, Transport.WriteCallback callback) {
+    /**
+     * Queues a write.
+     *
+     * @param mayWriteNow the caller may write it itself when nothing else is queued or being written
+     */
+    Offer offer(ByteBuffer[] buffers, Transport.WriteCallback callback, boolean mayWriteNow) {
         synchronized (lock) {
             if (closed || closeWhenDrained || abortRequested) {
-                return false;
+                return Offer.REFUSED;
             }
-            writes.add(new PendingWrite(buffers, callback));
-            return true;
+            PendingWrite write = new PendingWrite(buffers, callback);
+            writes.add(write);
+            if (mayWriteNow && writes.size() == 1 && writingDirectly == null) {
+                writingDirectly = write;
+                return Offer.WRITE_NOW;
+            }
+            return Offer.QUEUED;
         }
     }
 
-    /** The oldest write not yet completed, or null. */
+    /** For the I/O thread: the oldest write not yet completed, or null (none, or a caller is writing it). */
     PendingWrite head() {
         synchronized (lock) {
-            return writes.peek();
+            return writingDirectly != null ? null : writes.peek();
+        }
+    }
+
+    /**
+     * The caller that was told {@link Offer#WRITE_NOW} is done with {@code write}.
+     *
+     * @param complete every byte was written
+     * @return true when the caller must complete the callback (the write was not failed by a close meanwhile)
+     */
+    boolean finishDirect(boolean complete) {
+        synchronized (lock) {
+            PendingWrite write = writingDirectly;
+            writingDirectly = null;
+            if (complete && write != null && writes.peek() == write) {
+                writes.poll();
+                return true;
+            }
+            return false;
+        }
+    }
+
+    /** Whether the I/O thread has something to do after a direct write: more writes, or a close. */
+    boolean needsLoop() {
+        synchronized (lock) {
+            return !writes.isEmpty() || closeWhenDrained || abortRequested;
         }
     }
 

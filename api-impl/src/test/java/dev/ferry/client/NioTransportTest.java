@@ -236,6 +236,35 @@ class NioTransportTest {
     }
 
     @Test
+    void afterStartAPlainWriteHappensOnTheCallersThreadAndABigOneIsFinishedByTheIoThread() throws Exception {
+        NioTransport transport = connect(new Recorder());
+        transport.start(new Recorder());
+        CountDownLatch started = new CountDownLatch(1);
+        loop.execute(started::countDown);
+        assertTrue(started.await(5, TimeUnit.SECONDS));
+
+        Done small = new Done();
+        transport.write(ascii("now"), small);
+        assertEquals(0, small.latch.getCount(), "the socket could take 3 bytes: the write is done when write() returns");
+        assertNull(small.failure);
+        assertEquals("now", new String(readFromPeer(3), StandardCharsets.US_ASCII));
+
+        byte[] big = new byte[16 * 1024 * 1024]; // more than the socket takes at once
+        new java.util.Random(5).nextBytes(big);
+        Done bigDone = new Done();
+        Done after = new Done();
+        transport.write(new ByteBuffer[] {ByteBuffer.wrap(big)}, bigDone);
+        transport.write(ascii("after"), after);
+        assertEquals(1, bigDone.latch.getCount(), "completed before the peer read the rest");
+        byte[] received = readFromPeer(big.length + 5);
+        assertArrayEquals(big, java.util.Arrays.copyOf(received, big.length));
+        assertEquals("after", new String(received, big.length, 5, StandardCharsets.US_ASCII));
+        assertTrue(bigDone.await() && after.await());
+        assertNull(bigDone.failure);
+        assertNull(after.failure);
+    }
+
+    @Test
     void bigWriteCompletesOnlyOnceThePeerTookTheBytes() throws Exception {
         NioTransport transport = connect(new Recorder());
         byte[] big = new byte[16 * 1024 * 1024]; // more than socket buffers hold: needs OP_WRITE
