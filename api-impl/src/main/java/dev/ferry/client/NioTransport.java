@@ -12,7 +12,6 @@ import java.nio.channels.SocketChannel;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.function.Consumer;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -22,7 +21,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <p>Threads: callers on any thread queue writes and close requests in a {@link WriteQueue},
  * whose lock is never held during I/O; everything else (channel calls, interest ops) is confined
  * to the I/O thread, reached through {@link #schedulePump()}. The session's listener is called
- * on worker threads through a {@link SerialDelivery}, in order, with one read's bytes in flight
+ * on worker threads through {@link ListenerCalls}, in order, with one read's bytes in flight
  * at a time (reading waits until the listener has taken them), so a callback that blocks holds
  * up its own connection only.
  *
@@ -42,7 +41,7 @@ final class NioTransport implements Transport, SelectorLoop.Handler {
     private final String description;
 
     private final WriteQueue writes = new WriteQueue();
-    private final SerialDelivery delivery;
+    private final ListenerCalls listener;
     private volatile boolean readingPaused;
     /**
      * Callers may write on their own thread when the queue is empty: plain TCP only (TLS state
@@ -57,12 +56,8 @@ final class NioTransport implements Transport, SelectorLoop.Handler {
     private boolean connected;
     private boolean waitingForWritable;
     private boolean inputEnded;
-    private TransportListener listener;
-    private boolean listenerToldClosed;
     /** The handshake is read and the session has not started: read nothing meanwhile. */
     private boolean awaitingStart;
-    /** The listener is the session's: it is called through {@link #delivery}, not on this thread. */
-    private boolean sessionStarted;
     /** Bytes were handed to the session's listener and it has not returned yet: read no more. */
     private boolean delivering;
     private ByteBuffer unread;
@@ -72,7 +67,7 @@ final class NioTransport implements Transport, SelectorLoop.Handler {
     private NioTransport(SelectorLoop loop, Executor workers, SocketChannel channel, ChannelIo io,
             InetSocketAddress remote) {
         this.loop = loop;
-        this.delivery = new SerialDelivery(workers);
+        this.listener = new ListenerCalls(workers);
         this.channel = channel;
         this.io = io;
         this.remote = remote;
@@ -112,14 +107,12 @@ final class NioTransport implements Transport, SelectorLoop.Handler {
     @Override
     public void start(TransportListener sessionListener) {
         onLoop(() -> {
-            listener = sessionListener;
-            listenerToldClosed = false;
+            listener.session(sessionListener);
             awaitingStart = false;
-            sessionStarted = true;
             directWrites = !io.isSecure();
             if (isClosed()) {
                 deliverUnread();
-                tellClosed();
+                listener.closed();
             } else {
                 pump();
             }
@@ -236,7 +229,7 @@ final class NioTransport implements Transport, SelectorLoop.Handler {
     // ---- I/O thread ---------------------------------------------------------------------------
 
     private void register(TransportListener handshakeListener) {
-        listener = handshakeListener;
+        listener.handshake(handshakeListener);
         try {
             if (channel.isConnectionPending()) {
                 key = loop.register(channel, SelectionKey.OP_CONNECT, this);
@@ -343,7 +336,7 @@ final class NioTransport implements Transport, SelectorLoop.Handler {
                 deliverUnread();
                 continue;
             }
-            // The loop's one buffer: the listener consumes every byte before returning.
+            // The loop's one buffer, shared by every connection: ListenerCalls copies what it hands to a worker.
             ByteBuffer readBuffer = loop.readBuffer(io.minReadBufferSize());
             int n;
             try {
@@ -364,28 +357,19 @@ final class NioTransport implements Transport, SelectorLoop.Handler {
                 return;
             }
             readBuffer.flip();
-            if (!sessionStarted) {
-                listener.onData(readBuffer); // the handshake reader: Ferry's own, quick code
-                continue;
+            if (hand(readBuffer)) {
+                return;
             }
-            // The loop's buffer is reused by the next read of any connection: hand over a copy.
-            ByteBuffer bytes = ByteBuffer.allocate(readBuffer.remaining()).put(readBuffer).flip();
-            deliverData(bytes);
-            return;
         }
     }
 
-    /** Hands {@code bytes} to the session's listener on a worker; reading resumes once it returned. */
-    private void deliverData(ByteBuffer bytes) {
-        delivering = true;
-        TransportListener target = listener;
-        delivery.submit(() -> {
-            try {
-                target.onData(bytes);
-            } finally {
-                onLoop(this::delivered);
-            }
-        });
+    /** @return true when the session's listener got the bytes on a worker: read no more until it returns */
+    private boolean hand(ByteBuffer bytes) {
+        if (listener.data(bytes, () -> onLoop(this::delivered))) {
+            delivering = true; // the worker's onLoop(delivered) runs after this pump
+            return true;
+        }
+        return false;
     }
 
     private void delivered() {
@@ -393,30 +377,16 @@ final class NioTransport implements Transport, SelectorLoop.Handler {
         pump();
     }
 
-    /** Calls the listener: the session's through the workers, in order; the handshake reader's here. */
-    private void tell(Consumer<TransportListener> call) {
-        TransportListener target = listener;
-        if (sessionStarted) {
-            delivery.submit(() -> call.accept(target));
-        } else {
-            call.accept(target);
-        }
-    }
-
     private boolean canRead() {
-        return listener != null && !awaitingStart && !delivering && !readingPaused && !inputEnded
+        return listener.isSet() && !awaitingStart && !delivering && !readingPaused && !inputEnded
                 && !writes.isAbortRequested() && !isClosed();
     }
 
     private void deliverUnread() {
         ByteBuffer bytes = unread;
         unread = null;
-        if (bytes != null && listener != null) {
-            if (sessionStarted) {
-                deliverData(bytes);
-            } else {
-                listener.onData(bytes);
-            }
+        if (bytes != null && listener.isSet()) {
+            hand(bytes);
         }
     }
 
@@ -425,7 +395,7 @@ final class NioTransport implements Transport, SelectorLoop.Handler {
         if (failure != null) {
             LOG.log(Level.DEBUG, () -> "Reading from " + description + " failed: " + failure);
         }
-        tell(l -> l.onEndOfInput(failure));
+        listener.endOfInput(failure);
     }
 
     private void closeIfDrained() {
@@ -477,18 +447,11 @@ final class NioTransport implements Transport, SelectorLoop.Handler {
         for (WriteQueue.PendingWrite write : unwritten) {
             write.callback().failed(cause);
         }
-        if (listener != null && failure != null && !inputEnded) {
+        if (listener.isSet() && failure != null && !inputEnded) {
             inputEnded = true;
-            tell(l -> l.onEndOfInput(failure));
+            listener.endOfInput(failure);
         }
-        tellClosed();
-    }
-
-    private void tellClosed() {
-        if (listener != null && !listenerToldClosed) {
-            listenerToldClosed = true;
-            tell(TransportListener::onClosed);
-        }
+        listener.closed();
     }
 
     @Override
