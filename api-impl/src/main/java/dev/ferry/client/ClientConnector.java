@@ -1,5 +1,8 @@
 package dev.ferry.client;
 
+import dev.ferry.nio.ChannelIo;
+import dev.ferry.nio.NioTransport;
+import dev.ferry.nio.PlainChannelIo;
 import dev.ferry.session.FerrySession;
 import dev.ferry.session.HandshakeInfo;
 import dev.ferry.session.SessionLimits;

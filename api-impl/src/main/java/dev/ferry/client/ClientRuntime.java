@@ -1,5 +1,6 @@
 package dev.ferry.client;
 
+import dev.ferry.nio.SelectorLoop;
 import java.io.IOException;
 import java.security.SecureRandom;
 import java.util.concurrent.ExecutorService;

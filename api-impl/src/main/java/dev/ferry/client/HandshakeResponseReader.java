@@ -1,5 +1,6 @@
 package dev.ferry.client;
 
+import dev.ferry.nio.NioTransport;
 import dev.ferry.transport.TransportListener;
 import java.io.IOException;
 import java.nio.ByteBuffer;

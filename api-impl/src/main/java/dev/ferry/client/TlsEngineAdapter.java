@@ -1,5 +1,7 @@
 package dev.ferry.client;
 
+import dev.ferry.nio.ChannelIo;
+import dev.ferry.nio.PlainChannelIo;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;

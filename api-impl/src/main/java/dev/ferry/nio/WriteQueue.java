@@ -1,4 +1,4 @@
-package dev.ferry.client;
+package dev.ferry.nio;
 
 import dev.ferry.transport.Transport;
 import java.nio.ByteBuffer;

@@ -1,11 +1,11 @@
-package dev.ferry.client;
+package dev.ferry.nio;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 
 /** Plain TCP: application bytes go to the socket unchanged. */
-final class PlainChannelIo implements ChannelIo {
+public final class PlainChannelIo implements ChannelIo {
 
     @Override
     public void onConnected(SocketChannel channel) {
@@ -27,7 +27,7 @@ final class PlainChannelIo implements ChannelIo {
         return Progress.DONE;
     }
 
-    static boolean hasRemaining(ByteBuffer[] buffers) {
+    public static boolean hasRemaining(ByteBuffer[] buffers) {
         for (ByteBuffer b : buffers) {
             if (b.hasRemaining()) {
                 return true;

@@ -1,4 +1,4 @@
-package dev.ferry.client;
+package dev.ferry.nio;
 
 import java.io.IOException;
 import java.lang.System.Logger.Level;
@@ -14,13 +14,14 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The client container's one I/O thread: a {@link Selector} loop that also runs tasks handed to
+ * One I/O thread of a Ferry container (the client's, or the server's for connections it took
+ * over from the servlet container): a {@link Selector} loop that also runs tasks handed to
  * it. Every channel operation and every state change of a channel happens here, so channel state
  * needs no locks; other threads only {@link #execute} tasks.
  *
  * <p>Nothing here may block: handlers do non-blocking channel calls and return.
  */
-final class SelectorLoop implements Executor {
+public final class SelectorLoop implements Executor {
 
     private static final System.Logger LOG = System.getLogger(SelectorLoop.class.getName());
     private static final int READ_BUFFER_SIZE = 64 * 1024;
@@ -42,25 +43,25 @@ final class SelectorLoop implements Executor {
     /** Shared by every channel of this loop: reads happen one at a time, on this thread. */
     private ByteBuffer readBuffer = ByteBuffer.allocate(READ_BUFFER_SIZE);
 
-    SelectorLoop(String threadName) throws IOException {
+    public SelectorLoop(String threadName) throws IOException {
         this.selector = Selector.open();
         this.thread = new Thread(this::run, threadName);
         this.thread.setDaemon(true);
     }
 
-    void start() {
+    public void start() {
         thread.start();
     }
 
-    boolean inLoop() {
+    public boolean inLoop() {
         return Thread.currentThread() == thread;
     }
 
-    boolean isRunning() {
+    public boolean isRunning() {
         return thread.isAlive() && !stopping;
     }
 
-    Thread thread() {
+    public Thread thread() {
         return thread;
     }
 
@@ -73,7 +74,7 @@ final class SelectorLoop implements Executor {
     public void execute(Runnable task) {
         tasks.add(task);
         if (terminated && tasks.remove(task)) {
-            throw new RejectedExecutionException("The Ferry client I/O thread has stopped");
+            throw new RejectedExecutionException("The Ferry I/O thread has stopped");
         }
         if (!inLoop()) {
             selector.wakeup();
@@ -97,7 +98,7 @@ final class SelectorLoop implements Executor {
     }
 
     /** Stops the loop, closing every channel still registered, and waits up to {@code waitMillis} for it. */
-    void stop(long waitMillis) {
+    public void stop(long waitMillis) {
         stopping = true;
         selector.wakeup();
         if (!inLoop() && thread.isAlive()) {
@@ -122,7 +123,7 @@ final class SelectorLoop implements Executor {
                 dispatchSelected();
             }
         } catch (IOException | RuntimeException | Error e) {
-            LOG.log(Level.ERROR, "The Ferry client I/O loop failed; closing all client connections", e);
+            LOG.log(Level.ERROR, "The Ferry I/O loop failed; closing its connections", e);
         } finally {
             closeEverything();
         }
@@ -138,7 +139,7 @@ final class SelectorLoop implements Executor {
             try {
                 task.run();
             } catch (RuntimeException e) {
-                LOG.log(Level.ERROR, "A task on the Ferry client I/O thread failed", e);
+                LOG.log(Level.ERROR, "A task on a Ferry I/O thread failed", e);
             }
         }
     }
@@ -156,7 +157,7 @@ final class SelectorLoop implements Executor {
                 handler.onReady(key);
             } catch (RuntimeException e) {
                 LOG.log(Level.ERROR, "Handling I/O of " + handler + " failed; closing it", e);
-                handler.abort(new IOException("Internal failure on the client I/O thread", e));
+                handler.abort(new IOException("Internal failure on the I/O thread", e));
             }
         }
     }
@@ -169,9 +170,9 @@ final class SelectorLoop implements Executor {
         runTasks();
         for (SelectionKey key : new ArrayList<>(selector.keys())) {
             try {
-                ((Handler) key.attachment()).abort(new IOException("The WebSocket client container was shut down"));
+                ((Handler) key.attachment()).abort(new IOException("The WebSocket container was shut down"));
             } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "Closing a client connection at shutdown failed", e);
+                LOG.log(Level.WARNING, "Closing a connection at shutdown failed", e);
             }
         }
         try {

@@ -1,4 +1,4 @@
-package dev.ferry.client;
+package dev.ferry.nio;
 
 import java.lang.System.Logger.Level;
 import java.util.ArrayDeque;
@@ -58,7 +58,7 @@ final class SerialDelivery {
             try {
                 task.run();
             } catch (RuntimeException | Error e) {
-                LOG.log(Level.ERROR, "A Ferry client callback failed", e);
+                LOG.log(Level.ERROR, "A Ferry callback failed", e);
             }
         }
     }

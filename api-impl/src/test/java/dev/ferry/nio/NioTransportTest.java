@@ -1,4 +1,4 @@
-package dev.ferry.client;
+package dev.ferry.nio;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -355,5 +355,99 @@ class NioTransportTest {
         listener.await("closed");
         assertFalse(loop.thread().isAlive());
         assertEquals(-1, peer.getInputStream().read());
+    }
+
+    @Test
+    void anAdoptedServerConnectionDeliversWhatWasReadAheadFirstAndClosesThroughItsCloser() throws Exception {
+        java.nio.channels.ServerSocketChannel acceptor = java.nio.channels.ServerSocketChannel.open()
+                .bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        try {
+            peer = new Socket(InetAddress.getLoopbackAddress(), acceptor.socket().getLocalPort());
+            peer.setSoTimeout(5_000);
+            java.nio.channels.SocketChannel accepted = acceptor.accept();
+            AtomicInteger closerCalls = new AtomicInteger();
+            NioTransport transport = NioTransport.adopt(loop, workers, accepted,
+                    ByteBuffer.wrap("ahead ".getBytes()), channel -> {
+                        closerCalls.incrementAndGet();
+                        channel.close();
+                    });
+            assertEquals(peer.getLocalSocketAddress(), transport.remoteAddress());
+            assertFalse(transport.isSecure());
+            Done written = new Done();
+            transport.write(ascii("from onOpen"), written); // before start, as onOpen may
+            peer.getOutputStream().write("after".getBytes());
+            Recorder session = new Recorder();
+            transport.start(session);
+            assertEquals("from onOpen", new String(readFromPeer(11), StandardCharsets.US_ASCII));
+            assertTrue(written.await());
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (!session.text().equals("ahead after") && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertEquals("ahead after", session.text());
+            assertEquals("test-worker", session.thread, "the session's listener runs on the workers");
+            transport.close(false);
+            session.await("closed");
+            assertEquals(1, closerCalls.get());
+            assertEquals(-1, peer.getInputStream().read());
+        } finally {
+            acceptor.close();
+        }
+    }
+
+    @Test
+    void aSlowListenerGetsEveryByteInOrderWhileReadingWaitsForIt() throws Exception {
+        Recorder handshake = new Recorder();
+        NioTransport transport = connect(handshake);
+        CountDownLatch release = new CountDownLatch(1);
+        ByteArrayOutputStream received = new ByteArrayOutputStream();
+        CountDownLatch all = new CountDownLatch(1);
+        int total = 4 * ListenerCalls.BACKLOG_LIMIT;
+        transport.start(new TransportListener() {
+            @Override
+            public void onData(ByteBuffer data) {
+                try {
+                    release.await(5, TimeUnit.SECONDS); // the first call holds the worker up
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                byte[] b = new byte[data.remaining()];
+                data.get(b);
+                synchronized (received) {
+                    received.writeBytes(b);
+                    if (received.size() == total) {
+                        all.countDown();
+                    }
+                }
+            }
+
+            @Override
+            public void onEndOfInput(Throwable failureOrNull) {
+            }
+
+            @Override
+            public void onClosed() {
+            }
+        });
+        CountDownLatch started = new CountDownLatch(1);
+        loop.execute(started::countDown); // after start's own task: the session listens from now on
+        assertTrue(started.await(5, TimeUnit.SECONDS));
+        byte[] sent = new byte[total];
+        new java.util.Random(7).nextBytes(sent);
+        java.util.concurrent.CompletableFuture<Void> writing = java.util.concurrent.CompletableFuture.runAsync(() -> {
+            try {
+                peer.getOutputStream().write(sent);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        Thread.sleep(300); // the backlog fills while the listener is held up
+        release.countDown();
+        assertTrue(all.await(10, TimeUnit.SECONDS), "not every byte arrived");
+        writing.get(5, TimeUnit.SECONDS);
+        synchronized (received) {
+            assertArrayEquals(sent, received.toByteArray());
+        }
+        transport.close(true);
     }
 }

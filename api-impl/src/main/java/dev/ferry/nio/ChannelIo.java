@@ -1,4 +1,4 @@
-package dev.ferry.client;
+package dev.ferry.nio;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -8,7 +8,7 @@ import java.nio.channels.SocketChannel;
  * How a {@link NioTransport} moves application bytes over its socket: as they are
  * ({@link PlainChannelIo}) or through TLS ({@link TlsEngineAdapter}). Used on the I/O thread only.
  */
-interface ChannelIo {
+public interface ChannelIo {
 
     /** How far a {@link #write} got. */
     enum Progress {

@@ -1,4 +1,4 @@
-package dev.ferry.client;
+package dev.ferry.nio;
 
 import dev.ferry.transport.Transport;
 import dev.ferry.transport.TransportListener;
@@ -15,21 +15,23 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * A {@link Transport} on a non-blocking {@link SocketChannel} driven by the container's
- * {@link SelectorLoop}, plain or through TLS ({@link ChannelIo}).
+ * A {@link Transport} on a non-blocking {@link SocketChannel} driven by a {@link SelectorLoop},
+ * plain or through TLS ({@link ChannelIo}): the client's connections, and server connections
+ * that Ferry takes over from the servlet container after the upgrade ({@link #adopt}).
  *
  * <p>Threads: callers on any thread queue writes and close requests in a {@link WriteQueue},
  * whose lock is never held during I/O; everything else (channel calls, interest ops) is confined
  * to the I/O thread, reached through {@link #schedulePump()}. The session's listener is called
- * on worker threads through {@link ListenerCalls}, in order, with one read's bytes in flight
- * at a time (reading waits until the listener has taken them), so a callback that blocks holds
- * up its own connection only.
+ * on worker threads through {@link ListenerCalls}, in order, so a callback that blocks holds up
+ * its own connection only. The I/O thread keeps reading while a worker delivers, up to
+ * {@link ListenerCalls#BACKLOG_LIMIT} bytes not yet taken: read interest then stays armed
+ * between messages (no {@code epoll_ctl} and no wake-up of the I/O thread per message).
  *
  * <p>Before the session exists, a handshake reader listens (see {@link #connect}); it
  * hands the bytes that followed the HTTP response back through {@link #holdUntilStart}, and
  * {@link #start} delivers them to the session before anything read later.
  */
-final class NioTransport implements Transport, SelectorLoop.Handler {
+public final class NioTransport implements Transport, SelectorLoop.Handler {
 
     private static final System.Logger LOG = System.getLogger(NioTransport.class.getName());
     private static final ByteBuffer[] NOTHING = new ByteBuffer[0];
@@ -39,6 +41,8 @@ final class NioTransport implements Transport, SelectorLoop.Handler {
     private final ChannelIo io;
     private final InetSocketAddress remote;
     private final String description;
+    /** Closes the socket: the channel itself, or through the servlet container that accepted it. */
+    private final ChannelCloser closer;
 
     private final WriteQueue writes = new WriteQueue();
     private final ListenerCalls listener;
@@ -58,24 +62,32 @@ final class NioTransport implements Transport, SelectorLoop.Handler {
     private boolean inputEnded;
     /** The handshake is read and the session has not started: read nothing meanwhile. */
     private boolean awaitingStart;
-    /** Bytes were handed to the session's listener and it has not returned yet: read no more. */
-    private boolean delivering;
+    /** The listener has {@link ListenerCalls#BACKLOG_LIMIT} bytes or more not yet taken: read no more. */
+    private boolean backlogged;
     private ByteBuffer unread;
     private boolean pumping;
     private boolean pumpAgain;
 
+    /** How a transport closes its socket. */
+    @FunctionalInterface
+    public interface ChannelCloser {
+        /** Closes {@code channel} (and whatever else holds it); called once, on the I/O thread. */
+        void close(SocketChannel channel) throws IOException;
+    }
+
     private NioTransport(SelectorLoop loop, Executor workers, SocketChannel channel, ChannelIo io,
-            InetSocketAddress remote) {
+            InetSocketAddress remote, ChannelCloser closer) {
         this.loop = loop;
-        this.listener = new ListenerCalls(workers);
+        this.listener = new ListenerCalls(workers, () -> onLoop(this::backlogDrained));
         this.channel = channel;
         this.io = io;
         this.remote = remote;
+        this.closer = closer;
         this.description = (io.isSecure() ? "TLS " : "TCP ") + remote;
     }
 
     /** A transport for a new, not yet connected socket to {@code remote}. */
-    static NioTransport open(SelectorLoop loop, Executor workers, InetSocketAddress remote, ChannelIo io)
+    public static NioTransport open(SelectorLoop loop, Executor workers, InetSocketAddress remote, ChannelIo io)
             throws IOException {
         SocketChannel channel = SocketChannel.open();
         try {
@@ -85,14 +97,36 @@ final class NioTransport implements Transport, SelectorLoop.Handler {
             channel.close();
             throw e;
         }
-        return new NioTransport(loop, workers, channel, io, remote);
+        return new NioTransport(loop, workers, channel, io, remote, SocketChannel::close);
+    }
+
+    /**
+     * A transport for a plain TCP connection that is already open: a server connection the
+     * servlet container accepted and upgraded, which Ferry now reads and writes itself. The
+     * container keeps the socket registered with its own selector but with no interest, so only
+     * this transport touches it until {@code closer} hands it back for closing.
+     *
+     * @param workers     where the session's listener is called (the container's threads, bound
+     *                    to the web application)
+     * @param bytesReadAhead what the container read past the upgrade request; delivered first
+     */
+    public static NioTransport adopt(SelectorLoop loop, Executor workers, SocketChannel channel,
+            ByteBuffer bytesReadAhead, ChannelCloser closer) throws IOException {
+        channel.configureBlocking(false);
+        InetSocketAddress remote = (InetSocketAddress) channel.getRemoteAddress();
+        NioTransport transport = new NioTransport(loop, workers, channel, new PlainChannelIo(), remote, closer);
+        // Published to the I/O thread by the task queue, before anything else of this transport runs there.
+        transport.awaitingStart = true;
+        transport.unread = bytesReadAhead != null && bytesReadAhead.hasRemaining() ? bytesReadAhead : null;
+        transport.onLoop(transport::registerAdopted);
+        return transport;
     }
 
     /**
      * Starts connecting; {@code handshakeListener} hears everything until the session
      * {@link #start}s, including a failure to connect.
      */
-    void connect(TransportListener handshakeListener) throws IOException {
+    public void connect(TransportListener handshakeListener) throws IOException {
         try {
             channel.connect(remote);
         } catch (IOException | RuntimeException e) {
@@ -199,7 +233,7 @@ final class NioTransport implements Transport, SelectorLoop.Handler {
      * Stops reading until {@link #start}, which delivers {@code bytesReadAhead} (what came after
      * the handshake response) before anything else. I/O thread only.
      */
-    void holdUntilStart(ByteBuffer bytesReadAhead) {
+    public void holdUntilStart(ByteBuffer bytesReadAhead) {
         awaitingStart = true;
         unread = bytesReadAhead.hasRemaining() ? bytesReadAhead : null;
     }
@@ -259,6 +293,15 @@ final class NioTransport implements Transport, SelectorLoop.Handler {
             waitingForWritable = false;
         }
         pump();
+    }
+
+    private void registerAdopted() {
+        try {
+            key = loop.register(channel, 0, this);
+            connected();
+        } catch (IOException | RuntimeException e) {
+            closeNow(e);
+        }
     }
 
     private void connected() throws IOException {
@@ -356,29 +399,30 @@ final class NioTransport implements Transport, SelectorLoop.Handler {
                 }
                 return;
             }
+            int asked = readBuffer.remaining();
             readBuffer.flip();
-            if (hand(readBuffer)) {
+            hand(readBuffer);
+            if (n < asked && !io.hasBufferedInput()) {
+                // The socket is drained for now: the selector (level-triggered) says when more
+                // comes, which spares the read that would only return 0.
                 return;
             }
         }
     }
 
-    /** @return true when the session's listener got the bytes on a worker: read no more until it returns */
-    private boolean hand(ByteBuffer bytes) {
-        if (listener.data(bytes, () -> onLoop(this::delivered))) {
-            delivering = true; // the worker's onLoop(delivered) runs after this pump
-            return true;
+    private void hand(ByteBuffer bytes) {
+        if (listener.data(bytes)) {
+            backlogged = true; // until a worker has taken enough: backlogDrained
         }
-        return false;
     }
 
-    private void delivered() {
-        delivering = false;
+    private void backlogDrained() {
+        backlogged = false;
         pump();
     }
 
     private boolean canRead() {
-        return listener.isSet() && !awaitingStart && !delivering && !readingPaused && !inputEnded
+        return listener.isSet() && !awaitingStart && !backlogged && !readingPaused && !inputEnded
                 && !writes.isAbortRequested() && !isClosed();
     }
 
@@ -438,8 +482,8 @@ final class NioTransport implements Transport, SelectorLoop.Handler {
             io.closeOutbound(channel);
         }
         try {
-            channel.close();
-        } catch (IOException e) {
+            closer.close(channel);
+        } catch (IOException | RuntimeException e) {
             LOG.log(Level.DEBUG, "Closing " + description + " failed", e);
         }
         IOException cause = new IOException("The connection to " + remote + " was closed before this was written",
@@ -464,7 +508,7 @@ final class NioTransport implements Transport, SelectorLoop.Handler {
      * which is then the only one touching this transport.
      */
     private void failWithoutLoop() {
-        closeNow(new IOException("The WebSocket client container was shut down"));
+        closeNow(new IOException("The WebSocket container was shut down"));
     }
 
     @Override
