@@ -9,6 +9,8 @@ import dev.ferry.handshake.FerryExtension;
 import dev.ferry.handshake.HandshakeValidator;
 import dev.ferry.instance.ReleasingEndpoint;
 import dev.ferry.metrics.JmxRegistrations;
+import dev.ferry.nio.IoLoops;
+import dev.ferry.nio.NioTransport;
 import dev.ferry.session.FerrySession;
 import dev.ferry.session.HandshakeInfo;
 import dev.ferry.session.SessionDefaults;
@@ -26,10 +28,13 @@ import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -59,7 +64,11 @@ public final class FerryServerContainer extends SessionDefaults implements Serve
     private final ZlibPool zlib = new ZlibPool(java.util.zip.Deflater.DEFAULT_COMPRESSION,
             Runtime.getRuntime().availableProcessors() * 2);
     private final AtomicLong sessionIds = new AtomicLong();
+    /** Sessions between the 101 and the end of their opening: shutdown() waits for them. */
+    private final java.util.concurrent.atomic.AtomicInteger sessionsStarting = new java.util.concurrent.atomic.AtomicInteger();
     private final ScheduledThreadPoolExecutor timers;
+    /** Selector threads for connections taken over from the servlet container; started on first use. */
+    private final IoLoops ioLoops;
     /** The endpoints' MBeans, or null when dev.ferry.jmx is false. */
     private final JmxRegistrations jmx;
     private volatile ProgrammaticUpgrade programmaticUpgrade;
@@ -85,6 +94,7 @@ public final class FerryServerContainer extends SessionDefaults implements Serve
         this.jmx = settings.jmx()
                 ? new JmxRegistrations(ManagementFactory.getPlatformMBeanServer(), applicationName) : null;
         this.applicationClassLoader = applicationClassLoader;
+        this.ioLoops = new IoLoops("ferry-io", settings.effectiveIoThreads());
         this.timers = new ScheduledThreadPoolExecutor(1, runnable -> {
             Thread t = new Thread(runnable, "ferry-timer");
             t.setDaemon(true);
@@ -143,6 +153,26 @@ public final class FerryServerContainer extends SessionDefaults implements Serve
         return handshake.decide(request, EndpointDeployer.fromConfig(config), pathParameters);
     }
 
+    /** Whether the bridge should hand upgraded connections over whole where it can ({@link #adoptConnection}). */
+    public boolean directIo() {
+        return settings.directIo();
+    }
+
+    /**
+     * A transport on an upgraded plain-TCP connection that the servlet container hands over whole
+     * (see {@link FerrySettings#directIo}): one of this container's I/O threads reads and writes
+     * its socket from now on.
+     *
+     * @param bytesReadAhead what the container read past the upgrade request (delivered first)
+     * @param callbacks      runs the session's callbacks: the container's threads, bound to the application
+     * @param closer         closes the connection through the servlet container, so it can account for it
+     * @throws IllegalStateException once the container has been shut down
+     */
+    public Transport adoptConnection(SocketChannel channel, ByteBuffer bytesReadAhead, Executor callbacks,
+            NioTransport.ChannelCloser closer) throws IOException {
+        return NioTransport.adopt(ioLoops.next(), callbacks, channel, bytesReadAhead, closer);
+    }
+
     /** Installs the bridge's implementation of {@link #upgradeHttpToWebSocket}. */
     public void setProgrammaticUpgrade(ProgrammaticUpgrade upgrade) {
         this.programmaticUpgrade = upgrade;
@@ -159,19 +189,21 @@ public final class FerryServerContainer extends SessionDefaults implements Serve
             return;
         }
         for (DeployedEndpoint endpoint : deployed) {
-            for (FerrySession session : endpoint.openSessions()) {
-                try {
-                    session.close(new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "The server is shutting down"));
-                } catch (IOException | RuntimeException e) {
-                    LOG.log(Level.DEBUG, "Closing " + session + " at shutdown failed", e);
-                }
-            }
+            endpoint.openSessions().forEach(FerryServerContainer::closeGoingAway);
         }
-        awaitSessionsClosed(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(SHUTDOWN_GRACE_MILLIS));
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(SHUTDOWN_GRACE_MILLIS);
+        // Sessions opening right now close themselves (they see shutDown); wait until they are
+        // among the open sessions, so that the wait below covers them too.
+        while (sessionsStarting.get() > 0 && System.nanoTime() < deadline && pauseBriefly()) {
+            // waiting
+        }
+        awaitSessionsClosed(deadline);
         // Whoever has not answered by now is dropped: nothing would time them out later.
         for (DeployedEndpoint endpoint : deployed) {
             endpoint.openSessions().forEach(FerrySession::drop);
         }
+        // Connections that never got to close: the I/O threads close them as they end.
+        ioLoops.stop(SHUTDOWN_GRACE_MILLIS);
         // Pending idle and close timers have nothing left to do; the thread must not outlive the application.
         timers.shutdownNow();
         try {
@@ -194,16 +226,33 @@ public final class FerryServerContainer extends SessionDefaults implements Serve
         }
     }
 
+    private static void closeGoingAway(FerrySession session) {
+        try {
+            session.close(new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "The server is shutting down"));
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.DEBUG, "Closing " + session + " at shutdown failed; dropping it", e);
+            session.drop();
+        }
+    }
+
     private void awaitSessionsClosed(long deadlineNanos) {
         for (DeployedEndpoint endpoint : deployed) {
             while (!endpoint.openSessions().isEmpty() && System.nanoTime() < deadlineNanos) {
-                try {
-                    Thread.sleep(10);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
+                if (!pauseBriefly()) {
                     return;
                 }
             }
+        }
+    }
+
+    /** Sleeps 10 ms; false when interrupted (the interrupt stays set). */
+    private static boolean pauseBriefly() {
+        try {
+            Thread.sleep(10);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 
@@ -298,13 +347,23 @@ public final class FerryServerContainer extends SessionDefaults implements Serve
             return new UpgradeDecision.PendingSession() {
                 @Override
                 public void start(Transport transport) {
-                    String id = Long.toHexString(sessionIds.incrementAndGet());
-                    PerMessageDeflate deflate = extensions.deflate() == null ? null
-                            : new PerMessageDeflate(extensions.deflate(), true, zlib);
-                    FerrySession session = new FerrySession(id, FerryServerContainer.this, instance, config, info,
-                            endpoint.openSessions(), limits, transport, true, null, timers, deflate,
-                            endpoint.metrics());
-                    session.open();
+                    sessionsStarting.incrementAndGet();
+                    try {
+                        String id = Long.toHexString(sessionIds.incrementAndGet());
+                        PerMessageDeflate deflate = extensions.deflate() == null ? null
+                                : new PerMessageDeflate(extensions.deflate(), true, zlib);
+                        FerrySession session = new FerrySession(id, FerryServerContainer.this, instance, config,
+                                info, endpoint.openSessions(), limits, transport, true, null, timers, deflate,
+                                endpoint.metrics());
+                        session.open();
+                        if (shutDown.get()) {
+                            // Opened while shutdown() was closing the sessions it found (a 101 already
+                            // on its way): it goes the same way, not dropped later with 1006.
+                            closeGoingAway(session);
+                        }
+                    } finally {
+                        sessionsStarting.decrementAndGet();
+                    }
                 }
 
                 @Override

@@ -25,6 +25,11 @@ import java.util.function.Function;
  *                             connection holds no compression state (less memory, less compression)
  * @param jmx                  whether each deployed endpoint's metrics are registered as an MBean
  *                             in the platform MBean server
+ * @param directIo             whether Ferry reads and writes an upgraded plain-TCP connection's socket
+ *                             itself when the container allows it (Tomcat's NIO connector, Jetty),
+ *                             instead of going through the container's streams
+ * @param ioThreads            selector threads for such connections (they only move bytes; endpoint
+ *                             callbacks run on the container's threads); 0 = chosen from the CPU count
  */
 public record FerrySettings(
         long maxTextMessageSize,
@@ -39,17 +44,27 @@ public record FerrySettings(
         boolean deflate,
         boolean deflateContextTakeover,
         java.util.List<String> allowedOrigins,
-        boolean jmx) {
+        boolean jmx,
+        boolean directIo,
+        long ioThreads) {
 
     public FerrySettings {
         allowedOrigins = java.util.List.copyOf(allowedOrigins);
+    }
+
+    /** {@link #ioThreads} as configured, or one per two cores (at least 1, at most 4) when 0. */
+    public int effectiveIoThreads() {
+        if (ioThreads > 0) {
+            return (int) Math.min(ioThreads, 256);
+        }
+        return Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors() / 2));
     }
 
     public static final String PREFIX = "dev.ferry.";
 
     public static FerrySettings defaults() {
         return new FerrySettings(64 * 1024, 64 * 1024, 16L * 1024 * 1024, 0, 30_000, 5_000, 4L * 1024 * 1024,
-                0, 10_000, true, true, java.util.List.of(), true);
+                0, 10_000, true, true, java.util.List.of(), true, true, 0);
     }
 
     /**
@@ -73,7 +88,9 @@ public record FerrySettings(
                 readFlag(lookup, "deflate", d.deflate),
                 readFlag(lookup, "deflateContextTakeover", d.deflateContextTakeover),
                 readList(lookup, "allowedOrigins", d.allowedOrigins),
-                readFlag(lookup, "jmx", d.jmx));
+                readFlag(lookup, "jmx", d.jmx),
+                readFlag(lookup, "directIo", d.directIo),
+                read(lookup, "ioThreads", d.ioThreads));
     }
 
     /** A comma- or whitespace-separated list; "*" (or nothing) means every origin. */

@@ -30,9 +30,12 @@ class FerrySettingsTest {
                 Map.entry("dev.ferry.pongTimeout", "9"), Map.entry("dev.ferry.deflate", "false"),
                 Map.entry("dev.ferry.deflateContextTakeover", "FALSE"),
                 Map.entry("dev.ferry.allowedOrigins", "https://a.example, https://b.example"),
-                Map.entry("dev.ferry.jmx", "false")));
+                Map.entry("dev.ferry.jmx", "false"), Map.entry("dev.ferry.directIo", "false"),
+                Map.entry("dev.ferry.ioThreads", "3")));
         assertEquals(new FerrySettings(1, 2, 3, 4, 5, 6, 7, 8, 9, false, false,
-                List.of("https://a.example", "https://b.example"), false), s);
+                List.of("https://a.example", "https://b.example"), false, false, 3), s);
+        assertEquals(3, s.effectiveIoThreads());
+        assertTrue(FerrySettings.defaults().effectiveIoThreads() >= 1);
     }
 
     @Test

@@ -35,6 +35,9 @@ public interface EmbeddedServer {
     /** The port it listens on (the real one when started on port 0). */
     int port();
 
+    /** The TCP connections the container counts as open on its connector (WebSocket ones included). */
+    long openConnections();
+
     /** Stops it and releases what it holds; does nothing when not running. */
     void stop() throws Exception;
 

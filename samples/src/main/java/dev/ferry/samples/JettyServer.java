@@ -51,6 +51,11 @@ public abstract class JettyServer implements EmbeddedServer {
     }
 
     @Override
+    public long openConnections() {
+        return connector.getConnectedEndPoints().size();
+    }
+
+    @Override
     public void stop() throws Exception {
         Server s = server;
         server = null;

@@ -54,6 +54,11 @@ public final class TomcatServer implements EmbeddedServer {
     }
 
     @Override
+    public long openConnections() {
+        return ((org.apache.coyote.AbstractProtocol<?>) connector.getProtocolHandler()).getConnectionCount();
+    }
+
+    @Override
     public void stop() throws Exception {
         Tomcat t = tomcat;
         tomcat = null;

@@ -26,8 +26,8 @@ final class JettySupport {
             return false;
         }
         Object container = request.getServletContext().getAttribute(ServerContainer.class.getName());
-        Runnable closeSessions = container instanceof FerryServerContainer ferry ? ferry::shutdown : () -> { };
-        return dev.ferry.servlet.jetty.JettyUpgrade.prepare(request, session, closeSessions);
+        return dev.ferry.servlet.jetty.JettyUpgrade.prepare(request, session,
+                container instanceof FerryServerContainer ferry ? ferry : null);
     }
 
     private static boolean isJettyRequest(HttpServletRequest request) {

@@ -62,7 +62,7 @@ final class UpgradeResponder {
         // Some containers (Jetty) check the status and headers inside upgrade(), so set them first.
         response.setStatus(HttpServletResponse.SC_SWITCHING_PROTOCOLS);
         setHeaders(response, accept.headers());
-        if (JettySupport.prepareUpgrade(request, accept.session())) {
+        if (JettySupport.prepareUpgrade(request, accept.session()) || TomcatSupport.upgrade(request, accept.session())) {
             return;
         }
         FerryUpgradeHandler handler;

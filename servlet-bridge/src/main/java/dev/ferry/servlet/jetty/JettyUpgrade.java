@@ -1,10 +1,13 @@
 package dev.ferry.servlet.jetty;
 
+import dev.ferry.server.FerryServerContainer;
 import dev.ferry.server.UpgradeDecision.PendingSession;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.http.HttpServletRequest;
 import java.lang.reflect.Method;
+import org.eclipse.jetty.io.Connection;
 import org.eclipse.jetty.io.EndPoint;
+import org.eclipse.jetty.io.SocketChannelEndPoint;
 import org.eclipse.jetty.server.HttpStream;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.handler.ContextHandler;
@@ -29,23 +32,32 @@ public final class JettyUpgrade {
      * Prepares the switch: the caller has set status 101 and the headers; when the servlet
      * response completes, Jetty moves the connection to Ferry.
      *
-     * @param closeSessions closes the application's sessions (1001); run at Jetty's graceful stop
+     * @param container the application's Ferry container (null when it is not in the context):
+     *                  its sessions are closed (1001) at Jetty's graceful stop, and it takes over
+     *                  plain-TCP connections when {@code dev.ferry.directIo} is on
      * @return false when this request is not one Jetty's core can reach (the caller then uses the
      *         servlet upgrade)
      */
-    public static boolean prepare(HttpServletRequest request, PendingSession session, Runnable closeSessions) {
+    public static boolean prepare(HttpServletRequest request, PendingSession session, FerryServerContainer container) {
         Request core = coreRequest(request);
         if (core == null) {
             return false;
         }
-        if (core.getContext() instanceof ContextHandler.ScopedContext scoped) {
-            JettyGracefulStop.register(scoped.getContextHandler(), closeSessions);
+        if (container != null && core.getContext() instanceof ContextHandler.ScopedContext scoped) {
+            JettyGracefulStop.register(scoped.getContextHandler(), container::shutdown);
         }
         EndPoint endPoint = core.getConnectionMetaData().getConnection().getEndPoint();
-        JettyEndPointTransport transport = new JettyEndPointTransport(endPoint, core.getComponents().getExecutor(),
-                core.getComponents().getByteBufferPool(), session, request.isSecure(),
-                request.getServletContext().getClassLoader());
-        request.setAttribute(HttpStream.UPGRADE_CONNECTION_ATTRIBUTE, transport);
+        ClassLoader applicationLoader = request.getServletContext().getClassLoader();
+        Connection next;
+        if (container != null && container.directIo() && !request.isSecure()
+                && endPoint instanceof SocketChannelEndPoint plain) {
+            next = new JettyChannelHandover(plain, core.getComponents().getExecutor(), session, container,
+                    applicationLoader);
+        } else {
+            next = new JettyEndPointTransport(endPoint, core.getComponents().getExecutor(),
+                    core.getComponents().getByteBufferPool(), session, request.isSecure(), applicationLoader);
+        }
+        request.setAttribute(HttpStream.UPGRADE_CONNECTION_ATTRIBUTE, next);
         return true;
     }
 
