@@ -58,6 +58,11 @@ public final class TomcatServer implements EmbeddedServer {
         return ((org.apache.coyote.AbstractProtocol<?>) connector.getProtocolHandler()).getConnectionCount();
     }
 
+    /** Processors Tomcat keeps on its list for async timeouts (an upgraded connection's, while it is open). */
+    public int waitingProcessorCount() {
+        return ((org.apache.coyote.AbstractProtocol<?>) connector.getProtocolHandler()).getWaitingProcessorCount();
+    }
+
     @Override
     public void stop() throws Exception {
         Tomcat t = tomcat;

@@ -84,6 +84,54 @@ class DirectIoTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(ServerKind.class)
+    void connectionsClosedTheMomentTheyOpenLeaveNothingBehindAndHttpStillWorks(ServerKind kind) throws Exception {
+        EmbeddedServer server = kind.create();
+        server.start(0, Set.of(EchoEndpoint.class));
+        try {
+            openAndCloseAtOnce(server);
+            long idle = settled(server::openConnections);
+            for (int i = 0; i < 200; i++) {
+                openAndCloseAtOnce(server);
+            }
+            awaitEquals(idle, server::openConnections, "open connections after 200 open-and-close cycles");
+            if (server instanceof TomcatServer tomcat) {
+                awaitEquals(0, tomcat::waitingProcessorCount, "upgrade processors Tomcat still tracks");
+            }
+            // The container reuses what the closed connections held (Tomcat: their socket buffers).
+            for (int i = 0; i < 20; i++) {
+                try (java.net.Socket s = new java.net.Socket("127.0.0.1", server.port())) {
+                    s.setSoTimeout(5_000);
+                    s.getOutputStream().write(("GET /plain-" + i + " HTTP/1.1\r\nHost: localhost\r\n"
+                            + "Connection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                    String answer = new String(s.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
+                    assertTrue(answer.startsWith("HTTP/1.1 404"), "plain HTTP request " + i + " got: " + answer);
+                }
+            }
+        } finally {
+            server.stop();
+        }
+    }
+
+    /** The handshake and a close frame in one write, as a client that gives up at once; reads to the end. */
+    private static void openAndCloseAtOnce(EmbeddedServer server) throws Exception {
+        try (java.net.Socket s = new java.net.Socket("127.0.0.1", server.port())) {
+            s.setSoTimeout(5_000);
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            out.writeBytes(("GET /echo HTTP/1.1\r\nHost: localhost\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                    + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            // Close 1000, masked with the key 0 (allowed: the key is any 32 bits).
+            out.writeBytes(new byte[] {(byte) 0x88, (byte) 0x82, 0, 0, 0, 0, 0x03, (byte) 0xE8});
+            s.getOutputStream().write(out.toByteArray());
+            byte[] answer = s.getInputStream().readAllBytes(); // until the server closes
+            String text = new String(answer, java.nio.charset.StandardCharsets.ISO_8859_1);
+            assertTrue(text.startsWith("HTTP/1.1 101"), "answer: " + text);
+            assertTrue(text.endsWith("\r\n\r\n\u0088\u0002\u0003\u00e8"), "no close frame 1000 at the end: " + text);
+        }
+    }
+
     /** Sets {@code dev.ferry.directIo=false} on the application, as a web.xml context-param would. */
     public static final class DirectIoOff implements ServletContainerInitializer {
         @Override

@@ -8,6 +8,9 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.coyote.http11.upgrade.InternalHttpUpgradeHandler;
 import org.apache.coyote.http11.upgrade.UpgradeProcessorBase;
 import org.apache.tomcat.ContextBind;
@@ -26,7 +29,8 @@ import org.apache.tomcat.util.net.SocketWrapperBase;
  * binds them. Tomcat's part ends at {@link #hasAsyncIO()}: "the handler does all further I/O",
  * so its poller leaves the socket alone (registered, with no interest) until Ferry closes the
  * connection through Tomcat's socket wrapper, which releases Tomcat's processor and connection
- * count and calls {@link #destroy()}.
+ * count and calls {@link #destroy()}. While Ferry owns the socket, Tomcat's socket buffers are
+ * released ({@link TomcatSocketBuffers}).
  *
  * <p>Public with a public no-argument constructor because Tomcat instantiates it.
  */
@@ -39,6 +43,10 @@ public final class TomcatUpgradeHandler implements InternalHttpUpgradeHandler {
     private volatile Executor threads;
     private volatile SocketWrapperBase<?> socketWrapper;
     private volatile Transport transport;
+    /** init() failed: Tomcat is asked to close the connection itself, see {@link #hasAsyncIO()}. */
+    private volatile boolean giveBack;
+    /** The size of Tomcat's socket buffers to restore before it gets the connection back; 0 = none. */
+    private final AtomicInteger releasedBufferSize = new AtomicInteger();
 
     public TomcatUpgradeHandler() {
         // Created by Tomcat; see prepare().
@@ -63,18 +71,21 @@ public final class TomcatUpgradeHandler implements InternalHttpUpgradeHandler {
         if (session == null) {
             LOG.log(System.Logger.Level.WARNING, "Ferry WebSocket: a connection was upgraded to "
                     + TomcatUpgradeHandler.class.getSimpleName() + " outside of Ferry; closing it");
-            wrapper.close();
+            giveBack = true;
             return;
         }
         Transport adopted;
         try {
             SocketChannel channel = plainChannel(wrapper);
             Executor callbacks = new BoundExecutor(threads, contextBind(connection));
-            adopted = container.adoptConnection(channel, bufferedInput(wrapper), callbacks, c -> wrapper.close());
+            ByteBuffer readAhead = bufferedInput(wrapper);
+            releasedBufferSize.set(TomcatSocketBuffers.release(wrapper.getSocketBufferHandler()));
+            adopted = container.adoptConnection(channel, readAhead, callbacks, c -> closeThroughTomcat(wrapper));
         } catch (IOException | RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "Ferry WebSocket: taking over the connection failed; closing it", e);
             session.abandon(e);
-            wrapper.close();
+            restoreBuffers(wrapper);
+            giveBack = true;
             return;
         }
         transport = adopted;
@@ -113,10 +124,15 @@ public final class TomcatUpgradeHandler implements InternalHttpUpgradeHandler {
                 ? processor.getUpgradeToken().getContextBind() : null;
     }
 
-    /** Tomcat stops polling the socket: Ferry's I/O thread does all further I/O. */
+    /**
+     * Called by Tomcat right after {@link #init}: true, and Tomcat stops polling the socket, since
+     * Ferry's I/O thread does all further I/O. False only when init() failed: Tomcat then
+     * dispatches once more ({@link #upgradeDispatch} answers CLOSED) and closes the connection
+     * with all its bookkeeping, which closing from inside init() would skip.
+     */
     @Override
     public boolean hasAsyncIO() {
-        return true;
+        return !giveBack;
     }
 
     /**
@@ -125,7 +141,7 @@ public final class TomcatUpgradeHandler implements InternalHttpUpgradeHandler {
      */
     @Override
     public SocketState upgradeDispatch(SocketEvent status) {
-        if (status == SocketEvent.OPEN_READ || status == SocketEvent.OPEN_WRITE) {
+        if (!giveBack && (status == SocketEvent.OPEN_READ || status == SocketEvent.OPEN_WRITE)) {
             return SocketState.ASYNC_IO;
         }
         Transport t = transport;
@@ -150,9 +166,54 @@ public final class TomcatUpgradeHandler implements InternalHttpUpgradeHandler {
         // Tomcat pauses its connector; open sessions go on until Ferry's shutdown closes them (1001).
     }
 
+    /**
+     * Ferry's transport is done with the socket: Tomcat closes it, releasing its processor and
+     * connection count. Tomcat's thread may still be on its way back from {@link #init} (a client
+     * that closed at once): until it has handed the processor back to the socket, Tomcat's close
+     * would not find it, and the processor would stay on Tomcat's lists for good. Then the close
+     * waits for it, on a connector thread.
+     */
+    private void closeThroughTomcat(SocketWrapperBase<?> wrapper) {
+        restoreBuffers(wrapper);
+        if (wrapper.getCurrentProcessor() != null || wrapper.isClosed()) {
+            wrapper.close();
+            return;
+        }
+        try {
+            threads.execute(() -> closeOnceProcessorIsBack(wrapper));
+        } catch (RejectedExecutionException e) {
+            wrapper.close(); // the connector is stopping and closes everything anyway
+        }
+    }
+
+    private static void closeOnceProcessorIsBack(SocketWrapperBase<?> wrapper) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        try {
+            while (wrapper.getCurrentProcessor() == null && !wrapper.isClosed() && System.nanoTime() < deadline) {
+                Thread.sleep(1);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            wrapper.close();
+        }
+    }
+
+    /** Before Tomcat recycles the connection's socket buffers: they must be whole again. */
+    private void restoreBuffers(SocketWrapperBase<?> wrapper) {
+        int size = releasedBufferSize.getAndSet(0);
+        if (size > 0) {
+            TomcatSocketBuffers.restore(wrapper.getSocketBufferHandler(), size);
+        }
+    }
+
     /** Tomcat released the connection (Ferry closed it, or Tomcat stops): nothing may be left open. */
     @Override
     public void destroy() {
+        SocketWrapperBase<?> wrapper = socketWrapper;
+        if (wrapper != null) {
+            restoreBuffers(wrapper);
+        }
         Transport t = transport;
         if (t != null) {
             t.close(true);
