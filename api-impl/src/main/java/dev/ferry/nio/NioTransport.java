@@ -172,8 +172,13 @@ public final class NioTransport implements Transport, SelectorLoop.Handler {
             failure = e;
         }
         boolean complete = progress == ChannelIo.Progress.DONE;
-        if (writes.finishDirect(complete)) {
-            done.completed();
+        switch (writes.finishDirect(complete)) {
+            case COMPLETED -> done.completed();
+            case FAILED -> done.failed(new IOException("The connection to " + remote
+                    + " was closed before this was written", failure));
+            default -> {
+                // The I/O thread writes the rest.
+            }
         }
         if (failure != null) {
             Throwable cause = failure;

@@ -63,21 +63,35 @@ final class WriteQueue {
         }
     }
 
+    /** Who completes a write that a caller did itself ({@link #finishDirect}). */
+    enum DirectOutcome {
+        /** Every byte went out: the caller completes the callback. */
+        COMPLETED,
+        /** The transport closed before every byte went out: the caller fails the callback. */
+        FAILED,
+        /** Bytes are left: the write stays at the head, and the I/O thread finishes it. */
+        LEFT_TO_LOOP
+    }
+
     /**
-     * The caller that was told {@link Offer#WRITE_NOW} is done with {@code write}.
+     * The caller that was told {@link Offer#WRITE_NOW} is done with its write. A close meanwhile
+     * left that write to the caller (see {@link #close}), so its callback is called exactly once,
+     * and as "completed" when its bytes did go out before the close.
      *
      * @param complete every byte was written
-     * @return true when the caller must complete the callback (the write was not failed by a close meanwhile)
      */
-    boolean finishDirect(boolean complete) {
+    DirectOutcome finishDirect(boolean complete) {
         synchronized (lock) {
             PendingWrite write = writingDirectly;
             writingDirectly = null;
+            if (closed) {
+                return complete ? DirectOutcome.COMPLETED : DirectOutcome.FAILED;
+            }
             if (complete && write != null && writes.peek() == write) {
                 writes.poll();
-                return true;
+                return DirectOutcome.COMPLETED;
             }
-            return false;
+            return DirectOutcome.LEFT_TO_LOOP;
         }
     }
 
@@ -134,7 +148,8 @@ final class WriteQueue {
     }
 
     /**
-     * Marks the queue closed and hands back the writes that will never happen.
+     * Marks the queue closed and hands back the writes that will never happen, except one a
+     * caller is writing right now: {@link #finishDirect} tells that caller how it ended.
      *
      * @return null if it was closed already
      */
@@ -145,6 +160,9 @@ final class WriteQueue {
             }
             closed = true;
             List<PendingWrite> unwritten = new ArrayList<>(writes);
+            if (writingDirectly != null) {
+                unwritten.remove(writingDirectly);
+            }
             writes.clear();
             return unwritten;
         }
