@@ -14,9 +14,8 @@ import java.util.List;
 public final class LoadGenerator {
 
     /**
-     * In this order on a fresh server: message-heap first, because its 100 connections would
-     * otherwise reuse what Tomcat cached from the 5,000 idle ones (each closed connection's
-     * NioChannel with its two 8 KiB buffers), which skews a per-connection figure over 100.
+     * In this order on a fresh server: message-heap first, while Tomcat's own still has heap for
+     * its warm-up connections (37.8 MB each after a message); see HeapPerConnectionScenario.
      */
     static final String ALL_SCENARIOS = "message-heap,idle-heap,small-echo,large-echo,handshake,broadcast";
 
