@@ -19,15 +19,18 @@ public final class ApplicationExecutor implements Executor {
 
     @Override
     public void execute(Runnable task) {
-        threads.execute(() -> {
-            Thread thread = Thread.currentThread();
-            ClassLoader previous = thread.getContextClassLoader();
-            thread.setContextClassLoader(applicationLoader);
-            try {
-                task.run();
-            } finally {
-                thread.setContextClassLoader(previous);
-            }
-        });
+        threads.execute(() -> runWith(applicationLoader, task));
+    }
+
+    /** Runs {@code task} on this thread with {@code loader} as its context class loader. */
+    public static void runWith(ClassLoader loader, Runnable task) {
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(loader);
+        try {
+            task.run();
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
     }
 }

@@ -11,7 +11,6 @@ import java.util.concurrent.TimeoutException;
 import org.eclipse.jetty.io.AbstractConnection;
 import org.eclipse.jetty.io.Connection;
 import org.eclipse.jetty.io.SocketChannelEndPoint;
-import org.eclipse.jetty.util.BufferUtil;
 
 /**
  * The connection Jetty switches a plain-TCP WebSocket to once the 101 answer is out, when Ferry
@@ -47,10 +46,7 @@ final class JettyChannelHandover extends AbstractConnection implements Connectio
 
     @Override
     public void onUpgradeTo(ByteBuffer buffered) {
-        if (BufferUtil.hasContent(buffered)) {
-            // A copy: the buffer is Jetty's, and the engine may change the bytes it is given.
-            early = ByteBuffer.allocate(buffered.remaining()).put(buffered).flip();
-        }
+        early = JettyUpgrade.copyOf(buffered);
     }
 
     @Override

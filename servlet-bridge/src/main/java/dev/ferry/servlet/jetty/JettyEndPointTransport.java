@@ -1,6 +1,7 @@
 package dev.ferry.servlet.jetty;
 
 import dev.ferry.server.UpgradeDecision.PendingSession;
+import dev.ferry.servlet.ApplicationExecutor;
 import dev.ferry.transport.Transport;
 import dev.ferry.transport.TransportListener;
 import java.io.IOException;
@@ -75,10 +76,7 @@ final class JettyEndPointTransport extends AbstractConnection implements Transpo
 
     @Override
     public void onUpgradeTo(ByteBuffer buffered) {
-        if (BufferUtil.hasContent(buffered)) {
-            // A copy: the buffer is Jetty's, and the engine may change the bytes it is given.
-            early = ByteBuffer.allocate(buffered.remaining()).put(buffered).flip();
-        }
+        early = JettyUpgrade.copyOf(buffered);
     }
 
     @Override
@@ -115,14 +113,7 @@ final class JettyEndPointTransport extends AbstractConnection implements Transpo
      */
     @Override
     public void onFillable() {
-        Thread thread = Thread.currentThread();
-        ClassLoader previous = thread.getContextClassLoader();
-        thread.setContextClassLoader(applicationLoader);
-        try {
-            fillAndDeliver();
-        } finally {
-            thread.setContextClassLoader(previous);
-        }
+        ApplicationExecutor.runWith(applicationLoader, this::fillAndDeliver);
     }
 
     private void fillAndDeliver() {
@@ -270,14 +261,7 @@ final class JettyEndPointTransport extends AbstractConnection implements Transpo
     private void reportClosed() {
         TransportListener l = listener;
         if (l != null && closedReported.compareAndSet(false, true)) {
-            Thread thread = Thread.currentThread();
-            ClassLoader previous = thread.getContextClassLoader();
-            thread.setContextClassLoader(applicationLoader);
-            try {
-                l.onClosed();
-            } finally {
-                thread.setContextClassLoader(previous);
-            }
+            ApplicationExecutor.runWith(applicationLoader, l::onClosed);
         }
     }
 

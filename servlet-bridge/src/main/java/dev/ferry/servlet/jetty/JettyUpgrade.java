@@ -5,6 +5,7 @@ import dev.ferry.server.UpgradeDecision.PendingSession;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.http.HttpServletRequest;
 import java.lang.reflect.Method;
+import java.nio.ByteBuffer;
 import org.eclipse.jetty.io.Connection;
 import org.eclipse.jetty.io.EndPoint;
 import org.eclipse.jetty.io.SocketChannelEndPoint;
@@ -59,6 +60,17 @@ public final class JettyUpgrade {
         }
         request.setAttribute(HttpStream.UPGRADE_CONNECTION_ATTRIBUTE, next);
         return true;
+    }
+
+    /**
+     * What Jetty read past the upgrade request, as a copy (the buffer is Jetty's, and the engine
+     * may change the bytes it is given), or null when there is nothing.
+     */
+    static ByteBuffer copyOf(ByteBuffer buffered) {
+        if (!org.eclipse.jetty.util.BufferUtil.hasContent(buffered)) {
+            return null;
+        }
+        return ByteBuffer.allocate(buffered.remaining()).put(buffered).flip();
     }
 
     /**
