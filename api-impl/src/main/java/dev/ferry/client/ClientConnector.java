@@ -1,11 +1,13 @@
 package dev.ferry.client;
 
+import dev.ferry.engine.Scheduler;
+import dev.ferry.nio.TlsEngineAdapter;
 import dev.ferry.nio.ChannelIo;
 import dev.ferry.nio.NioTransport;
 import dev.ferry.nio.PlainChannelIo;
 import dev.ferry.session.FerrySession;
 import dev.ferry.session.HandshakeInfo;
-import dev.ferry.session.SessionLimits;
+import dev.ferry.config.SessionLimits;
 import dev.ferry.transport.Transport;
 import jakarta.websocket.ClientEndpointConfig;
 import jakarta.websocket.DeploymentException;
@@ -41,8 +43,8 @@ final class ClientConnector {
     interface SessionFactory {
         /** @param deflate permessage-deflate as agreed, or {@code null} */
         FerrySession newSession(Endpoint endpoint, ClientEndpointConfig config, HandshakeInfo info,
-                SessionLimits limits, Transport transport, ScheduledExecutorService timers,
-                dev.ferry.extension.deflate.DeflateParameters deflate);
+                SessionLimits limits, Transport transport, Scheduler scheduler,
+                dev.ferry.extension.DeflateParameters deflate);
 
         SessionLimits limitsFor(ClientEndpointConfig config);
     }
@@ -124,7 +126,7 @@ final class ClientConnector {
         HandshakeInfo info = new HandshakeInfo(uri, uri.getRawQuery(), QueryParameters.parse(uri.getRawQuery()),
                 null, null, agreement.subprotocol(), agreement.extensions(), target.secure());
         FerrySession session = sessions.newSession(endpoint, sessionConfig, info, sessions.limitsFor(config),
-                transport, threads.timers(), agreement.deflate());
+                transport, threads.scheduler(), agreement.deflate());
         session.open();
         return session;
     }

@@ -1,6 +1,6 @@
 package dev.ferry.client;
 
-import dev.ferry.server.FerrySettings;
+import dev.ferry.config.FerrySettings;
 import jakarta.websocket.ClientEndpointConfig;
 import jakarta.websocket.DeploymentException;
 import java.lang.System.Logger.Level;

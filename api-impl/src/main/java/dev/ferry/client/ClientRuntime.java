@@ -1,5 +1,6 @@
 package dev.ferry.client;
 
+import dev.ferry.engine.Scheduler;
 import dev.ferry.nio.SelectorLoop;
 import java.io.IOException;
 import java.security.SecureRandom;
@@ -30,6 +31,11 @@ final class ClientRuntime {
      * idle: a callback that blocks holds one thread, never the I/O thread or another session's.
      */
     record Threads(SelectorLoop loop, ScheduledExecutorService timers, ExecutorService workers) {
+        /** The timers as connections see them. */
+        Scheduler scheduler() {
+            return Scheduler.of(timers);
+        }
+
     }
 
     private final SecureRandom random = new SecureRandom();

@@ -1,21 +1,22 @@
 package dev.ferry.client;
 
+import dev.ferry.engine.Scheduler;
 import dev.ferry.instance.EndpointInstance;
 import dev.ferry.instance.EndpointInstanceFactory;
 import dev.ferry.instance.ReleasingEndpoint;
-import dev.ferry.server.FerrySettings;
+import dev.ferry.config.FerrySettings;
 import dev.ferry.session.FerrySession;
 import dev.ferry.session.HandshakeInfo;
-import dev.ferry.session.SessionDefaults;
-import dev.ferry.session.SessionLimits;
+import dev.ferry.config.SessionDefaults;
+import dev.ferry.config.SessionLimits;
 import dev.ferry.transport.Transport;
 import jakarta.websocket.ClientEndpointConfig;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.DeploymentException;
 import jakarta.websocket.Endpoint;
-import dev.ferry.extension.deflate.DeflateParameters;
-import dev.ferry.extension.deflate.PerMessageDeflate;
-import dev.ferry.extension.deflate.ZlibPool;
+import dev.ferry.extension.DeflateParameters;
+import dev.ferry.engine.deflate.PerMessageDeflate;
+import dev.ferry.engine.deflate.ZlibPool;
 import jakarta.websocket.Extension;
 import jakarta.websocket.Session;
 import java.io.IOException;
@@ -62,12 +63,12 @@ public final class FerryClientContainer extends SessionDefaults implements AutoC
     private final ClientConnector connector = new ClientConnector(runtime, new ClientConnector.SessionFactory() {
         @Override
         public FerrySession newSession(Endpoint endpoint, ClientEndpointConfig config, HandshakeInfo info,
-                SessionLimits limits, Transport transport, ScheduledExecutorService timers,
+                SessionLimits limits, Transport transport, Scheduler scheduler,
                 DeflateParameters deflate) {
             String id = "c" + Long.toHexString(sessionIds.incrementAndGet());
             return new FerrySession(id, FerryClientContainer.this, endpoint, config, info, openSessions, limits,
-                    transport, false, runtime.random(), timers,
-                    deflate == null ? null : new PerMessageDeflate(deflate, false, zlib));
+                    transport, false, runtime.random(), scheduler,
+                    deflate == null ? null : deflate.start(false, zlib));
         }
 
         @Override

@@ -1,6 +1,6 @@
 package dev.ferry.extension;
 
-import dev.ferry.extension.deflate.DeflateParameters;
+import dev.ferry.extension.DeflateParameters;
 import jakarta.websocket.Extension;
 import java.util.ArrayList;
 import java.util.List;

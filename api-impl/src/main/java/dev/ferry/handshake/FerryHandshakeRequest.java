@@ -1,6 +1,6 @@
 package dev.ferry.handshake;
 
-import dev.ferry.server.UpgradeRequest;
+import dev.ferry.handshake.UpgradeRequest;
 import jakarta.websocket.server.HandshakeRequest;
 import java.net.URI;
 import java.security.Principal;

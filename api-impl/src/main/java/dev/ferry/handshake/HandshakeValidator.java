@@ -1,7 +1,7 @@
 package dev.ferry.handshake;
 
-import dev.ferry.server.UpgradeDecision;
-import dev.ferry.server.UpgradeRequest;
+import dev.ferry.handshake.UpgradeDecision;
+import dev.ferry.handshake.UpgradeRequest;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;

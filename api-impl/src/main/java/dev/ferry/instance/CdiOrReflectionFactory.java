@@ -21,7 +21,7 @@ final class CdiOrReflectionFactory implements EndpointInstanceFactory {
     @Override
     public <T> EndpointInstance<T> create(Class<T> endpointClass) throws InstantiationException {
         if (CDI_API_VISIBLE) {
-            EndpointInstance<T> managed = dev.ferry.instance.cdi.CdiInstances.createIfRunning(endpointClass);
+            EndpointInstance<T> managed = dev.ferry.instance.CdiInstances.createIfRunning(endpointClass);
             if (managed != null) {
                 return managed;
             }

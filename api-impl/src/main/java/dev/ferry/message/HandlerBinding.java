@@ -1,4 +1,7 @@
 package dev.ferry.message;
+import dev.ferry.engine.TextSink;
+import dev.ferry.engine.PongSink;
+import dev.ferry.engine.BinarySink;
 
 import jakarta.websocket.MessageHandler;
 import java.util.EnumSet;

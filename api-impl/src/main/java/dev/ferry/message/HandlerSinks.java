@@ -1,5 +1,8 @@
 package dev.ferry.message;
 
+import dev.ferry.engine.PongSink;import dev.ferry.engine.TextSink;
+import dev.ferry.engine.BinarySink;
+
 import jakarta.websocket.MessageHandler;
 import java.io.InputStream;
 import java.io.Reader;

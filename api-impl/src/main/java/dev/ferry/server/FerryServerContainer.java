@@ -1,20 +1,24 @@
 package dev.ferry.server;
+import dev.ferry.config.FerrySettings;
 
 import dev.ferry.client.FerryClientContainer;
 import dev.ferry.extension.ServerExtensionNegotiation;
-import dev.ferry.extension.deflate.DeflateParameters;
-import dev.ferry.extension.deflate.PerMessageDeflate;
-import dev.ferry.extension.deflate.ZlibPool;
+import dev.ferry.extension.DeflateParameters;
+import dev.ferry.engine.deflate.PerMessageDeflate;
+import dev.ferry.engine.deflate.ZlibPool;
 import dev.ferry.handshake.FerryExtension;
 import dev.ferry.handshake.HandshakeValidator;
+import dev.ferry.handshake.UpgradeDecision;
+import dev.ferry.handshake.UpgradeRequest;
+import dev.ferry.engine.Scheduler;
 import dev.ferry.instance.ReleasingEndpoint;
 import dev.ferry.metrics.JmxRegistrations;
 import dev.ferry.nio.IoLoops;
 import dev.ferry.nio.NioTransport;
 import dev.ferry.session.FerrySession;
 import dev.ferry.session.HandshakeInfo;
-import dev.ferry.session.SessionDefaults;
-import dev.ferry.session.SessionLimits;
+import dev.ferry.config.SessionDefaults;
+import dev.ferry.config.SessionLimits;
 import dev.ferry.transport.Transport;
 import jakarta.websocket.ClientEndpointConfig;
 import jakarta.websocket.CloseReason;
@@ -67,6 +71,7 @@ public final class FerryServerContainer extends SessionDefaults implements Serve
     /** Sessions between the 101 and the end of their opening: shutdown() waits for them. */
     private final java.util.concurrent.atomic.AtomicInteger sessionsStarting = new java.util.concurrent.atomic.AtomicInteger();
     private final ScheduledThreadPoolExecutor timers;
+    private final Scheduler scheduler;
     /** Selector threads for connections taken over from the servlet container; started on first use. */
     private final IoLoops ioLoops;
     /** The endpoints' MBeans, or null when dev.ferry.jmx is false. */
@@ -104,6 +109,7 @@ public final class FerryServerContainer extends SessionDefaults implements Serve
             return t;
         });
         timers.setRemoveOnCancelPolicy(true);
+        this.scheduler = Scheduler.of(timers);
     }
 
     /**
@@ -351,9 +357,9 @@ public final class FerryServerContainer extends SessionDefaults implements Serve
                     try {
                         String id = Long.toHexString(sessionIds.incrementAndGet());
                         PerMessageDeflate deflate = extensions.deflate() == null ? null
-                                : new PerMessageDeflate(extensions.deflate(), true, zlib);
+                                : extensions.deflate().start(true, zlib);
                         FerrySession session = new FerrySession(id, FerryServerContainer.this, instance, config,
-                                info, endpoint.openSessions(), limits, transport, true, null, timers, deflate,
+                                info, endpoint.openSessions(), limits, transport, true, null, scheduler, deflate,
                                 endpoint.metrics());
                         session.open();
                         if (shutDown.get()) {

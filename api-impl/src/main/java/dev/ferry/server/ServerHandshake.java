@@ -1,4 +1,6 @@
 package dev.ferry.server;
+import dev.ferry.handshake.UpgradeRequest;
+import dev.ferry.handshake.UpgradeDecision;
 
 import dev.ferry.extension.ServerExtensionNegotiation;
 import dev.ferry.handshake.AcceptKey;

@@ -1,4 +1,5 @@
 package dev.ferry.session;
+import dev.ferry.engine.SendCallback;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;

@@ -1,4 +1,6 @@
 package dev.ferry.session;
+import dev.ferry.engine.Scheduler;
+import dev.ferry.engine.SendCallback;
 
 import jakarta.websocket.EncodeException;
 import jakarta.websocket.RemoteEndpoint;
@@ -7,8 +9,6 @@ import jakarta.websocket.SendResult;
 import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.util.concurrent.Future;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -93,7 +93,7 @@ final class FerryAsyncRemote extends FerryRemote implements RemoteEndpoint.Async
     private SendCallback track(SendHandler handler) {
         AtomicBoolean told = new AtomicBoolean();
         long timeout = sendTimeoutMillis;
-        ScheduledFuture<?> deadline = timeout <= 0 ? null : Timers.schedule(session.timers(), () -> {
+        Scheduler.Cancellable deadline = timeout <= 0 ? null : session.scheduler().schedule(() -> {
             if (told.compareAndSet(false, true)) {
                 SocketTimeoutException e = new SocketTimeoutException(
                         "The message was not sent within the send timeout of " + timeout + " ms");
@@ -103,7 +103,7 @@ final class FerryAsyncRemote extends FerryRemote implements RemoteEndpoint.Async
         }, timeout);
         return failure -> {
             if (deadline != null) {
-                deadline.cancel(false);
+                deadline.cancel();
             }
             if (told.compareAndSet(false, true)) {
                 handler.onResult(failure == null ? new SendResult(session) : new SendResult(session, failure));

@@ -1,5 +1,6 @@
 package dev.ferry.session;
 
+import dev.ferry.engine.SendCallback;
 import jakarta.websocket.RemoteEndpoint;
 import java.io.IOException;
 import java.nio.ByteBuffer;

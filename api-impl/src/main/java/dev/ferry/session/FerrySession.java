@@ -1,11 +1,19 @@
 package dev.ferry.session;
 
-import dev.ferry.message.BinarySink;
+import dev.ferry.config.SessionLimits;
+import dev.ferry.engine.BinarySink;
+import dev.ferry.engine.ConnectionListener;
+import dev.ferry.engine.PongSink;
+import dev.ferry.engine.Scheduler;
+import dev.ferry.engine.TextSink;
+import dev.ferry.engine.WebSocketConnection;
+import dev.ferry.engine.deflate.PerMessageDeflate;
+import dev.ferry.transport.Transport;
 import dev.ferry.message.DecoderSet;
 import dev.ferry.message.EncoderSet;
 import dev.ferry.message.MessageHandlerRegistry;
-import dev.ferry.message.PongSink;
-import dev.ferry.message.TextSink;
+import dev.ferry.engine.PongSink;
+import dev.ferry.engine.TextSink;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Endpoint;
 import jakarta.websocket.EndpointConfig;
@@ -23,13 +31,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.Random;
 
 /**
  * The Jakarta {@link Session}: the application's handle on one connection. It routes inbound
  * messages to the registered handlers and reports the connection's end to the endpoint once.
  */
-public final class FerrySession implements Session, ConnectionEvents {
+public final class FerrySession implements Session, ConnectionListener {
 
     private static final System.Logger LOG = System.getLogger(FerrySession.class.getName());
 
@@ -40,7 +48,7 @@ public final class FerrySession implements Session, ConnectionEvents {
     private final HandshakeInfo handshake;
     private final Set<FerrySession> peers;
     private final SessionLimits limits;
-    private final ScheduledExecutorService timers;
+    private final Scheduler scheduler;
     private final MessageHandlerRegistry handlers;
     private final DecoderSet decoders;
     private final EncoderSet encoders;
@@ -59,9 +67,8 @@ public final class FerrySession implements Session, ConnectionEvents {
     /** A session whose traffic is not counted (clients, tests). */
     public FerrySession(String id, WebSocketContainer container, Endpoint endpoint, EndpointConfig config,
             HandshakeInfo handshake, Set<FerrySession> peers, SessionLimits limits,
-            dev.ferry.transport.Transport transport, boolean server, java.util.Random maskKeys,
-            ScheduledExecutorService timers, dev.ferry.extension.deflate.PerMessageDeflate deflate) {
-        this(id, container, endpoint, config, handshake, peers, limits, transport, server, maskKeys, timers, deflate,
+            Transport transport, boolean server, Random maskKeys, Scheduler scheduler, PerMessageDeflate deflate) {
+        this(id, container, endpoint, config, handshake, peers, limits, transport, server, maskKeys, scheduler, deflate,
                 SessionCounters.NONE);
     }
 
@@ -72,8 +79,7 @@ public final class FerrySession implements Session, ConnectionEvents {
      */
     public FerrySession(String id, WebSocketContainer container, Endpoint endpoint, EndpointConfig config,
             HandshakeInfo handshake, Set<FerrySession> peers, SessionLimits limits,
-            dev.ferry.transport.Transport transport, boolean server, java.util.Random maskKeys,
-            ScheduledExecutorService timers, dev.ferry.extension.deflate.PerMessageDeflate deflate,
+            Transport transport, boolean server, Random maskKeys, Scheduler scheduler, PerMessageDeflate deflate,
             SessionCounters counters) {
         this.counters = counters;
         this.id = id;
@@ -83,15 +89,16 @@ public final class FerrySession implements Session, ConnectionEvents {
         this.handshake = handshake;
         this.peers = peers;
         this.limits = limits;
-        this.timers = timers;
+        this.scheduler = scheduler;
         this.maxTextMessageBufferSize = limits.maxTextMessageSize();
         this.maxBinaryMessageBufferSize = limits.maxBinaryMessageSize();
         this.maxIdleTimeout = limits.idleTimeoutMillis();
         this.decoders = new DecoderSet(config.getDecoders(), config);
         this.encoders = new EncoderSet(config.getEncoders(), config);
         this.handlers = new MessageHandlerRegistry(config, decoders);
-        this.connection = new WebSocketConnection(transport, this, server, maskKeys, limits.maxFrameSize(),
-                limits.maxOutboundBytes(), limits.closeTimeoutMillis(), timers, deflate, counters);
+        this.connection = new WebSocketConnection(transport, this, new WebSocketConnection.Settings(server,
+                limits.maxFrameSize(), limits.maxOutboundBytes(), limits.closeTimeoutMillis()), maskKeys, scheduler,
+                deflate, counters);
         MessageSender sender = new MessageSender(connection, encoders);
         this.basic = new FerryBasicRemote(this, sender);
         this.async = new FerryAsyncRemote(this, sender, limits.sendTimeoutMillis());
@@ -119,8 +126,8 @@ public final class FerrySession implements Session, ConnectionEvents {
         return connection;
     }
 
-    ScheduledExecutorService timers() {
-        return timers;
+    Scheduler scheduler() {
+        return scheduler;
     }
 
     long sendTimeoutMillis() {
@@ -132,7 +139,7 @@ public final class FerrySession implements Session, ConnectionEvents {
      * peers had their moment to answer the close).
      */
     public void drop() {
-        connection.transport().close(true);
+        connection.abort();
     }
 
     /** Ends the session at once after a send failed in a way that leaves the connection unusable. */
@@ -142,10 +149,10 @@ public final class FerrySession implements Session, ConnectionEvents {
         if (connection.close(code, "Send timeout")) {
             counters.closedOnError(code);
         }
-        connection.transport().close(true);
+        connection.abort();
     }
 
-    // ---- ConnectionEvents ---------------------------------------------------------------------
+    // ---- ConnectionListener ---------------------------------------------------------------------
 
     @Override
     public TextSink textSink() {

@@ -1,8 +1,10 @@
 package dev.ferry.session;
+import dev.ferry.engine.WebSocketConnection;
+import dev.ferry.engine.SendCallback;
 
-import dev.ferry.extension.deflate.MessageDeflater;
-import dev.ferry.extension.deflate.PerMessageDeflate;
-import dev.ferry.frame.Opcode;
+import dev.ferry.engine.deflate.MessageDeflater;
+import dev.ferry.engine.deflate.PerMessageDeflate;
+import dev.ferry.engine.frame.Opcode;
 import dev.ferry.message.EncoderSet;
 import jakarta.websocket.EncodeException;
 import java.io.IOException;

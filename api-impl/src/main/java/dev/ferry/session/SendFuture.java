@@ -1,4 +1,5 @@
 package dev.ferry.session;
+import dev.ferry.engine.WebSocketConnection;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;

@@ -1,11 +1,12 @@
 package dev.ferry.session;
 
+import dev.ferry.engine.ConnectionCounters;
+
 /**
- * Where a session counts its traffic, for its endpoint's metrics (JMX). Most methods sit on the
- * hot path, per read, per message, per queued frame: an implementation only adds to counters,
- * never locks or blocks, and allocates nothing there. Called from any thread.
+ * What a session counts for its endpoint's metrics: its connection's traffic, and the session's
+ * own life. Same rules as {@link ConnectionCounters}: add, never lock or block.
  */
-public interface SessionCounters {
+public interface SessionCounters extends ConnectionCounters {
 
     /** Counts nothing: client sessions, and tests. */
     SessionCounters NONE = new SessionCounters() {
@@ -19,34 +20,7 @@ public interface SessionCounters {
     default void sessionClosed() {
     }
 
-    /** {@code bytes} arrived from the peer (frames as they travel: headers, control frames, compressed payloads). */
-    default void bytesReceived(long bytes) {
-    }
-
-    /** {@code bytes} of frames were handed to the transport. */
-    default void bytesSent(long bytes) {
-    }
-
-    /** A whole text or binary message arrived. */
-    default void messageReceived() {
-    }
-
-    /** A whole text or binary message (its last frame) was queued for sending. */
-    default void messageSent() {
-    }
-
-    /**
-     * This side closed the connection with {@code closeCode} because something went wrong: a
-     * protocol violation of the peer, a message too big, an internal error, a dead peer.
-     */
-    default void closedOnError(int closeCode) {
-    }
-
     /** The endpoint's {@code onError} was called. */
     default void errorReported() {
-    }
-
-    /** The session's outbound queue reached a new high of {@code queuedBytes}. */
-    default void outboundQueueReached(long queuedBytes) {
     }
 }

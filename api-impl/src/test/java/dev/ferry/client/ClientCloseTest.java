@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ferry.frame.FrameWriter;
-import dev.ferry.frame.Opcode;
+import dev.ferry.engine.frame.FrameWriter;
+import dev.ferry.engine.frame.Opcode;
 import jakarta.websocket.ClientEndpointConfig;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;

@@ -82,7 +82,7 @@ class ClientTlsTest {
         server = TestServer.startTls(forLoopback.serverContext(), peer -> {
             Peer.Request request = peer.readRequest();
             byte[] head = Peer.switchingProtocols(request);
-            byte[] frame = Peer.frame(dev.ferry.frame.Opcode.TEXT, "first".getBytes());
+            byte[] frame = Peer.frame(dev.ferry.engine.frame.Opcode.TEXT, "first".getBytes());
             byte[] both = java.util.Arrays.copyOf(head, head.length + frame.length);
             System.arraycopy(frame, 0, both, head.length, frame.length);
             peer.send(both); // one TLS record holds the head and the frame

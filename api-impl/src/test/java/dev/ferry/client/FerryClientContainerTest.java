@@ -58,7 +58,7 @@ class FerryClientContainerTest {
             List<Peer.Frame> frames = new ArrayList<>();
             while (true) {
                 Peer.Frame frame = peer.readFrame();
-                if (frame.opcode() == dev.ferry.frame.Opcode.CLOSE) {
+                if (frame.opcode() == dev.ferry.engine.frame.Opcode.CLOSE) {
                     peer.sendClose(frame.closeCode(), "");
                     return;
                 }

@@ -1,8 +1,8 @@
 package dev.ferry.client;
 
-import dev.ferry.frame.FrameWriter;
-import dev.ferry.frame.Masker;
-import dev.ferry.frame.Opcode;
+import dev.ferry.engine.frame.FrameWriter;
+import dev.ferry.engine.frame.Masker;
+import dev.ferry.engine.frame.Opcode;
 import dev.ferry.handshake.AcceptKey;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;

@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import dev.ferry.frame.FrameHandler;
-import dev.ferry.frame.FrameParser;
-import dev.ferry.frame.Opcode;
-import dev.ferry.frame.WebSocketException;
+import dev.ferry.engine.frame.FrameHandler;
+import dev.ferry.engine.frame.FrameParser;
+import dev.ferry.engine.frame.Opcode;
+import dev.ferry.engine.frame.WebSocketException;
 import java.nio.ByteBuffer;
 
 /**

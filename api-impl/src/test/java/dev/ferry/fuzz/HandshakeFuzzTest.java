@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import dev.ferry.extension.deflate.DeflateParameters;
+import dev.ferry.extension.DeflateParameters;
 import dev.ferry.handshake.ExtensionHeader;
 import dev.ferry.handshake.HandshakeValidator;
-import dev.ferry.server.UpgradeDecision;
-import dev.ferry.server.UpgradeRequest;
+import dev.ferry.handshake.UpgradeDecision;
+import dev.ferry.handshake.UpgradeRequest;
 import jakarta.websocket.Extension;
 import java.net.URI;
 import java.security.Principal;

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import dev.ferry.extension.deflate.MessageInflater;
-import dev.ferry.extension.deflate.ZlibPool;
-import dev.ferry.frame.WebSocketException;
+import dev.ferry.engine.deflate.MessageInflater;
+import dev.ferry.engine.deflate.ZlibPool;
+import dev.ferry.engine.frame.WebSocketException;
 import java.nio.ByteBuffer;
 
 /**

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import dev.ferry.frame.Utf8Validator;
-import dev.ferry.frame.WebSocketException;
+import dev.ferry.engine.frame.Utf8Validator;
+import dev.ferry.engine.frame.WebSocketException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ferry.server.UpgradeDecision;
+import dev.ferry.handshake.UpgradeDecision;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;

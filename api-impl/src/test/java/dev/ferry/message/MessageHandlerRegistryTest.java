@@ -1,4 +1,6 @@
 package dev.ferry.message;
+import dev.ferry.engine.BinarySink;
+import dev.ferry.engine.TextSink;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,4 +1,6 @@
 package dev.ferry.server;
+import dev.ferry.handshake.UpgradeDecision;
+import dev.ferry.config.FerrySettings;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -6,9 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ferry.frame.CloseFrames;
-import dev.ferry.frame.FrameWriter;
-import dev.ferry.frame.Opcode;
+import dev.ferry.engine.frame.CloseFrames;
+import dev.ferry.engine.frame.FrameWriter;
+import dev.ferry.engine.frame.Opcode;
 import dev.ferry.metrics.EndpointMetricsMXBean;
 import dev.ferry.session.InMemoryTransport;
 import jakarta.websocket.DeploymentException;

@@ -1,12 +1,15 @@
 package dev.ferry.server;
+import dev.ferry.config.FerrySettings;
+import dev.ferry.handshake.UpgradeDecision;
 
+import dev.ferry.handshake.UpgradeRequest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ferry.frame.FrameWriter;
-import dev.ferry.frame.Opcode;
+import dev.ferry.engine.frame.FrameWriter;
+import dev.ferry.engine.frame.Opcode;
 import dev.ferry.session.InMemoryTransport;
 import jakarta.websocket.DeploymentException;
 import jakarta.websocket.OnMessage;

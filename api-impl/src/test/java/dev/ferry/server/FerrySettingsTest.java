@@ -1,4 +1,5 @@
 package dev.ferry.server;
+import dev.ferry.config.FerrySettings;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,15 +1,16 @@
 package dev.ferry.session;
+import dev.ferry.config.SessionLimits;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ferry.extension.deflate.DeflateParameters;
-import dev.ferry.extension.deflate.MessageDeflater;
-import dev.ferry.extension.deflate.MessageInflater;
-import dev.ferry.extension.deflate.PerMessageDeflate;
-import dev.ferry.extension.deflate.ZlibPool;
-import dev.ferry.frame.Opcode;
+import dev.ferry.extension.DeflateParameters;
+import dev.ferry.engine.deflate.MessageDeflater;
+import dev.ferry.engine.deflate.MessageInflater;
+import dev.ferry.engine.deflate.PerMessageDeflate;
+import dev.ferry.engine.deflate.ZlibPool;
+import dev.ferry.engine.frame.Opcode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -40,7 +41,7 @@ class CompressedSessionTest {
                 throw new RuntimeException(e);
             }
         }), new SessionLimits(maxText, maxText, 1 << 20, 0, 2_000, 500, 1 << 20, 0, 0),
-                new PerMessageDeflate(agreed, true, pool));
+                agreed.start(true, pool));
     }
 
     private static byte[] array(ByteBuffer b) {
@@ -134,7 +135,7 @@ class CompressedSessionTest {
         try (SessionHarness h = new SessionHarness((session, config) -> session.addMessageHandler(String.class,
                 (jakarta.websocket.MessageHandler.Partial<String>) (part, last) -> parts.add(part + (last ? "|" : ""))),
                 new SessionLimits(1 << 20, 1 << 20, 1 << 20, 0, 2_000, 500, 1 << 20, 0, 0),
-                new PerMessageDeflate(agreed, true, pool))) {
+                agreed.start(true, pool))) {
             String text = "grüße ".repeat(10_000);
             byte[] compressed = array(client.deflate(ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)), true));
             int cut = compressed.length / 2;

@@ -1,7 +1,7 @@
 package dev.ferry.session;
 
-import dev.ferry.frame.FrameHandler;
-import dev.ferry.frame.FrameParser;
+import dev.ferry.engine.frame.FrameHandler;
+import dev.ferry.engine.frame.FrameParser;
 import dev.ferry.transport.Transport;
 import dev.ferry.transport.TransportListener;
 import java.io.ByteArrayOutputStream;

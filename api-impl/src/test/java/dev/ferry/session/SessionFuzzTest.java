@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import dev.ferry.frame.CloseCodes;
-import dev.ferry.frame.FrameWriter;
-import dev.ferry.frame.Opcode;
+import dev.ferry.engine.frame.CloseCodes;
+import dev.ferry.engine.frame.FrameWriter;
+import dev.ferry.engine.frame.Opcode;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 

@@ -1,6 +1,9 @@
 package dev.ferry.session;
 
-import dev.ferry.frame.FrameWriter;
+import dev.ferry.config.SessionLimits;
+import dev.ferry.engine.ManualScheduler;
+
+import dev.ferry.engine.frame.FrameWriter;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Endpoint;
 import jakarta.websocket.EndpointConfig;
@@ -11,7 +14,6 @@ import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.function.BiConsumer;
 
 /** A server session on an in-memory transport, with a recording endpoint. */
@@ -20,7 +22,8 @@ final class SessionHarness implements AutoCloseable {
     final InMemoryTransport transport = new InMemoryTransport();
     final List<CloseReason> closes = new CopyOnWriteArrayList<>();
     final List<Throwable> errors = new CopyOnWriteArrayList<>();
-    final ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(1);
+    /** The session's clock: tests move it to make timeouts happen. */
+    final ManualScheduler time = new ManualScheduler();
     final FerrySession session;
     /** Runs inside the endpoint's onClose, before the close is recorded. */
     volatile java.util.function.Consumer<Session> duringClose = s -> { };
@@ -34,7 +37,7 @@ final class SessionHarness implements AutoCloseable {
     }
 
     SessionHarness(BiConsumer<Session, EndpointConfig> onOpen, SessionLimits limits,
-            dev.ferry.extension.deflate.PerMessageDeflate deflate) {
+            dev.ferry.engine.deflate.PerMessageDeflate deflate) {
         Endpoint endpoint = new Endpoint() {
             @Override
             public void onOpen(Session session, EndpointConfig config) {
@@ -59,7 +62,7 @@ final class SessionHarness implements AutoCloseable {
         HandshakeInfo info = new HandshakeInfo(URI.create("ws://localhost/test"), null, Map.of(), Map.of(), null, "",
                 List.of(), false);
         session = new FerrySession("1", null, endpoint, config, info, java.util.concurrent.ConcurrentHashMap.newKeySet(),
-                limits, transport, true, null, timers, deflate);
+                limits, transport, true, null, time, deflate);
         session.open();
     }
 
@@ -85,6 +88,6 @@ final class SessionHarness implements AutoCloseable {
 
     @Override
     public void close() {
-        timers.shutdownNow();
+        time.stop();
     }
 }

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.ferry.samples.EmbeddedServer;
 import dev.ferry.samples.RawHttpConnection;
 import dev.ferry.samples.ServerKind;
-import dev.ferry.server.UpgradeDecision;
+import dev.ferry.handshake.UpgradeDecision;
 import jakarta.servlet.ServletContainerInitializer;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.http.HttpServlet;

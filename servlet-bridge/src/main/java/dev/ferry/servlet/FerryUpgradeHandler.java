@@ -1,6 +1,6 @@
 package dev.ferry.servlet;
 
-import dev.ferry.server.UpgradeDecision.PendingSession;
+import dev.ferry.handshake.UpgradeDecision.PendingSession;
 import dev.ferry.transport.Transport;
 import dev.ferry.transport.TransportListener;
 import jakarta.servlet.ServletInputStream;

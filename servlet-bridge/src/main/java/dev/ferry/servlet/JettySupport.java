@@ -1,6 +1,6 @@
 package dev.ferry.servlet;
 
-import dev.ferry.server.UpgradeDecision.PendingSession;
+import dev.ferry.handshake.UpgradeDecision.PendingSession;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletRequestWrapper;
 import dev.ferry.server.FerryServerContainer;

@@ -2,7 +2,7 @@ package dev.ferry.servlet;
 
 import dev.ferry.server.FerryServerContainer;
 import dev.ferry.server.ProgrammaticUpgrade;
-import dev.ferry.server.UpgradeDecision;
+import dev.ferry.handshake.UpgradeDecision;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.websocket.DeploymentException;

@@ -1,6 +1,6 @@
 package dev.ferry.servlet;
 
-import dev.ferry.server.UpgradeRequest;
+import dev.ferry.handshake.UpgradeRequest;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.net.URISyntaxException;

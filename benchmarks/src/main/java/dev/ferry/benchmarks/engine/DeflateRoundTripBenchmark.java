@@ -1,8 +1,8 @@
 package dev.ferry.benchmarks.engine;
 
-import dev.ferry.extension.deflate.MessageDeflater;
-import dev.ferry.extension.deflate.MessageInflater;
-import dev.ferry.extension.deflate.ZlibPool;
+import dev.ferry.engine.deflate.MessageDeflater;
+import dev.ferry.engine.deflate.MessageInflater;
+import dev.ferry.engine.deflate.ZlibPool;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.util.concurrent.TimeUnit;

@@ -1,9 +1,9 @@
 package dev.ferry.benchmarks.engine;
 
-import dev.ferry.frame.FrameHandler;
-import dev.ferry.frame.FrameParser;
-import dev.ferry.frame.FrameWriter;
-import dev.ferry.frame.Opcode;
+import dev.ferry.engine.frame.FrameHandler;
+import dev.ferry.engine.frame.FrameParser;
+import dev.ferry.engine.frame.FrameWriter;
+import dev.ferry.engine.frame.Opcode;
 import java.nio.ByteBuffer;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;

@@ -1,8 +1,8 @@
 package dev.ferry.benchmarks.engine;
 
-import dev.ferry.frame.FrameWriter;
-import dev.ferry.frame.Masker;
-import dev.ferry.frame.Opcode;
+import dev.ferry.engine.frame.FrameWriter;
+import dev.ferry.engine.frame.Masker;
+import dev.ferry.engine.frame.Opcode;
 import java.nio.ByteBuffer;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;

@@ -1,6 +1,6 @@
 package dev.ferry.benchmarks.engine;
 
-import dev.ferry.frame.Utf8Validator;
+import dev.ferry.engine.frame.Utf8Validator;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;

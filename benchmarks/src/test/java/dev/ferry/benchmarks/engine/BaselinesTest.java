@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ferry.frame.FrameHandler;
-import dev.ferry.frame.FrameParser;
-import dev.ferry.frame.FrameWriter;
-import dev.ferry.frame.Opcode;
-import dev.ferry.frame.Utf8Validator;
-import dev.ferry.frame.WebSocketException;
+import dev.ferry.engine.frame.FrameHandler;
+import dev.ferry.engine.frame.FrameParser;
+import dev.ferry.engine.frame.FrameWriter;
+import dev.ferry.engine.frame.Opcode;
+import dev.ferry.engine.frame.Utf8Validator;
+import dev.ferry.engine.frame.WebSocketException;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import org.junit.jupiter.api.Test;

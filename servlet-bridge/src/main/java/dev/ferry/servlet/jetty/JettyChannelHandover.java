@@ -1,7 +1,7 @@
 package dev.ferry.servlet.jetty;
 
 import dev.ferry.server.FerryServerContainer;
-import dev.ferry.server.UpgradeDecision.PendingSession;
+import dev.ferry.handshake.UpgradeDecision.PendingSession;
 import dev.ferry.servlet.ApplicationExecutor;
 import dev.ferry.transport.Transport;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package dev.ferry.servlet.jetty;
 
-import dev.ferry.server.UpgradeDecision.PendingSession;
+import dev.ferry.handshake.UpgradeDecision.PendingSession;
 import dev.ferry.servlet.ApplicationExecutor;
 import dev.ferry.transport.Transport;
 import dev.ferry.transport.TransportListener;

@@ -2,7 +2,7 @@ package dev.ferry.servlet.jetty;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.ferry.server.UpgradeDecision.PendingSession;
+import dev.ferry.handshake.UpgradeDecision.PendingSession;
 import dev.ferry.transport.Transport;
 import dev.ferry.transport.TransportListener;
 import java.nio.ByteBuffer;

@@ -1,0 +1,307 @@
+package dev.ferry.engine;
+
+import dev.ferry.engine.deflate.MessageInflater;
+import dev.ferry.engine.deflate.PerMessageDeflate;
+import dev.ferry.engine.frame.CloseFrames;
+import dev.ferry.engine.frame.CloseCodes;
+import dev.ferry.engine.frame.FrameHandler;
+import dev.ferry.engine.frame.Opcode;
+import dev.ferry.engine.frame.Utf8Validator;
+import dev.ferry.engine.frame.WebSocketException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Turns frame events into messages: validates text as it arrives, buffers whole messages within
+ * their size limit, cuts partial text at code point boundaries, and collects control frames.
+ *
+ * <p>The parser has already enforced the framing rules (opcodes, continuation order, control
+ * frame size), so this class only has to follow the message in progress.
+ */
+final class MessageAssembler implements FrameHandler {
+
+    /** Buffers of whole messages start small; an idle connection holds none. */
+    private static final int INITIAL_CAPACITY = 1024;
+
+    private final ControlFrameListener connection;
+    private final ConnectionListener listener;
+    private final MessageInflater inflater;
+    private final ConnectionCounters counters;
+    private final Utf8Validator utf8 = new Utf8Validator();
+    /** Takes each inflated piece (allocated once). */
+    private final java.util.function.Consumer<ByteBuffer> inflated = this::acceptInflated;
+    /**
+     * The last inflated piece of a compressed message delivered in parts, held back until it is
+     * known whether more follows, so that the final part carries {@code last = true}.
+     */
+    private ByteBuffer heldPiece;
+
+    // The frame being parsed.
+    private int frameOpcode;
+    private boolean frameFin;
+    private long frameRemaining;
+
+    // The data message in progress (opcode TEXT or BINARY, 0 when none).
+    private int messageOpcode;
+    private boolean compressed;
+    private TextSink textSink;
+    private BinarySink binarySink;
+    private boolean whole;
+    private long limit;
+    private byte[] buffer;
+    private int length;
+    private final byte[] carry = new byte[4];
+    private int carryLength;
+    private boolean lastDelivered;
+
+    private final byte[] control = new byte[125];
+    private int controlLength;
+
+    /**
+     * @param connection hears control frames
+     * @param listener   gives the sinks and limits of messages, and hears when a sink fails
+     * @param inflater   permessage-deflate's inflater, or {@code null} when it was not negotiated
+     */
+    MessageAssembler(ControlFrameListener connection, ConnectionListener listener, MessageInflater inflater,
+            ConnectionCounters counters) {
+        this.connection = connection;
+        this.listener = listener;
+        this.inflater = inflater;
+        this.counters = counters;
+    }
+
+    @Override
+    public void onFrameStart(boolean fin, int rsv, int opcode, long payloadLength) {
+        frameOpcode = opcode;
+        frameFin = fin;
+        frameRemaining = payloadLength;
+        if (Opcode.isControl(opcode) || opcode == Opcode.CONTINUATION) {
+            // The parser let RSV1 through for permessage-deflate, which owns it on first frames only.
+            if (rsv != 0) {
+                throw WebSocketException.protocolError("RSV bits set on a " + (opcode == Opcode.CONTINUATION
+                        ? "continuation" : "control") + " frame");
+            }
+        } else {
+            startMessage(opcode);
+            compressed = (rsv & PerMessageDeflate.RSV) != 0;
+        }
+        if (Opcode.isControl(opcode)) {
+            controlLength = 0;
+        } else if (whole && !compressed && length + payloadLength > limit) {
+            throw tooBig(length + payloadLength);
+        }
+    }
+
+    private void startMessage(int opcode) {
+        messageOpcode = opcode;
+        length = 0;
+        carryLength = 0;
+        lastDelivered = false;
+        if (opcode == Opcode.TEXT) {
+            textSink = connection.deliversMessages() ? listener.textSink() : DiscardingSinks.TEXT;
+            if (textSink == null) {
+                // No handler takes text now; one may be added later (handlers come and go at any
+                // time, and a client often adds its own after connecting), so the message is
+                // dropped, as Tomcat does, rather than the session closed with 1003.
+                textSink = DiscardingSinks.TEXT;
+            }
+            whole = textSink.wantsWholeMessage();
+            limit = listener.maxTextMessageSize();
+        } else {
+            binarySink = connection.deliversMessages() ? listener.binarySink() : DiscardingSinks.BINARY;
+            if (binarySink == null) {
+                binarySink = DiscardingSinks.BINARY; // as for text above
+            }
+            whole = binarySink.wantsWholeMessage();
+            limit = listener.maxBinaryMessageSize();
+        }
+    }
+
+    @Override
+    public void onPayload(ByteBuffer chunk) {
+        int n = chunk.remaining();
+        frameRemaining -= n;
+        if (Opcode.isControl(frameOpcode)) {
+            chunk.get(control, controlLength, n);
+            controlLength += n;
+            return;
+        }
+        if (compressed) {
+            inflater.inflate(chunk, inflated);
+        } else {
+            accept(chunk, frameFin && frameRemaining == 0);
+        }
+    }
+
+    private void acceptInflated(ByteBuffer piece) {
+        if (whole) {
+            accept(piece, false);
+            return;
+        }
+        if (messageOpcode == Opcode.TEXT) {
+            utf8.validate(piece);
+        }
+        if (heldPiece != null) {
+            deliverPart(heldPiece, false);
+        }
+        heldPiece = ByteBuffer.allocate(piece.remaining()).put(piece).flip();
+    }
+
+    /** Takes payload bytes of the message as sent before any compression. */
+    private void accept(ByteBuffer data, boolean last) {
+        if (messageOpcode == Opcode.TEXT) {
+            utf8.validate(data);
+        }
+        if (whole) {
+            append(data);
+        } else if (data.hasRemaining() || last) {
+            deliverPart(data, last);
+        }
+    }
+
+    @Override
+    public void onFrameEnd() {
+        if (Opcode.isControl(frameOpcode)) {
+            dispatchControl();
+            return;
+        }
+        if (!frameFin) {
+            return;
+        }
+        try {
+            if (compressed) {
+                inflater.endOfMessage(inflated);
+            }
+            if (messageOpcode == Opcode.TEXT) {
+                utf8.endOfMessage();
+            }
+            counters.messageReceived();
+            if (whole) {
+                deliverWhole();
+            } else if (heldPiece != null) {
+                ByteBuffer last = heldPiece;
+                heldPiece = null;
+                deliverPart(last, true);
+            } else if (!lastDelivered) {
+                deliverPart(ByteBuffer.allocate(0), true);
+            }
+        } finally {
+            endMessage();
+        }
+    }
+
+    private void dispatchControl() {
+        ByteBuffer payload = ByteBuffer.wrap(control, 0, controlLength);
+        switch (frameOpcode) {
+            case Opcode.PING -> connection.onPing(payload);
+            case Opcode.PONG -> connection.onPong(payload);
+            default -> connection.onCloseFrame(CloseFrames.parse(payload));
+        }
+    }
+
+    private void append(ByteBuffer chunk) {
+        int n = chunk.remaining();
+        if (length + (long) n > limit) {
+            throw tooBig(length + (long) n);
+        }
+        if (buffer == null || buffer.length - length < n) {
+            grow(n);
+        }
+        chunk.get(buffer, length, n);
+        length += n;
+    }
+
+    private void grow(int needed) {
+        long wanted = Math.max((long) length + needed, buffer == null ? INITIAL_CAPACITY : buffer.length * 2L);
+        if (messageOpcode == Opcode.BINARY && frameFin && !compressed) {
+            // The last frame's header told the message's size: growing exactly to it spares
+            // deliverWhole a trimming copy (a binary message gets an array of its own; a text
+            // message's buffer is kept for the next one). Still no more than twice what arrived,
+            // so a peer cannot make us allocate by announcing a size it does not send.
+            wanted = Math.min(wanted, (long) length + needed + frameRemaining);
+        }
+        int capacity = (int) Math.min(wanted, Math.max(limit, (long) length + needed));
+        byte[] grown = new byte[capacity];
+        if (buffer != null) {
+            System.arraycopy(buffer, 0, grown, 0, length);
+        }
+        buffer = grown;
+    }
+
+    private void deliverWhole() {
+        try {
+            if (messageOpcode == Opcode.TEXT) {
+                textSink.onText(new String(buffer == null ? new byte[0] : buffer, 0, length, StandardCharsets.UTF_8), true);
+            } else {
+                // The sink keeps a whole binary message, so it gets an array of its own.
+                byte[] message = buffer == null ? new byte[0]
+                        : length == buffer.length ? buffer : java.util.Arrays.copyOf(buffer, length);
+                buffer = null;
+                binarySink.onBinary(ByteBuffer.wrap(message), true);
+            }
+        } catch (Exception e) {
+            listener.onApplicationError(e);
+        }
+    }
+
+    private void deliverPart(ByteBuffer chunk, boolean last) {
+        try {
+            if (messageOpcode == Opcode.TEXT) {
+                textSink.onText(decodePart(chunk, last), last);
+            } else {
+                binarySink.onBinary(chunk, last);
+            }
+        } catch (Exception e) {
+            listener.onApplicationError(e);
+        }
+        lastDelivered = last;
+    }
+
+    /**
+     * Decodes the complete code points of {@code chunk} (after any bytes carried from the previous
+     * chunk) and carries an incomplete trailing sequence over to the next one.
+     */
+    private String decodePart(ByteBuffer chunk, boolean last) {
+        int n = chunk.remaining();
+        byte[] bytes = new byte[carryLength + n];
+        System.arraycopy(carry, 0, bytes, 0, carryLength);
+        chunk.get(bytes, carryLength, n);
+        // The bytes were validated already; only an incomplete sequence at the end is left over.
+        int pending = last ? 0 : incompleteTail(bytes);
+        int complete = bytes.length - pending;
+        System.arraycopy(bytes, complete, carry, 0, pending);
+        carryLength = pending;
+        return new String(bytes, 0, complete, StandardCharsets.UTF_8);
+    }
+
+    /** How many bytes at the end of (valid) UTF-8 {@code bytes} start a sequence they do not finish. */
+    static int incompleteTail(byte[] bytes) {
+        for (int i = 1; i <= 3 && i <= bytes.length; i++) {
+            int b = bytes[bytes.length - i] & 0xFF;
+            if ((b & 0xC0) == 0x80) {
+                continue;
+            }
+            int length = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1;
+            return length > i ? i : 0;
+        }
+        return 0;
+    }
+
+    private void endMessage() {
+        messageOpcode = 0;
+        heldPiece = null;
+        textSink = null;
+        binarySink = null;
+        length = 0;
+        // An idle connection keeps no large buffer, whatever its limit.
+        if (buffer != null && buffer.length > 64 * 1024) {
+            buffer = null;
+        }
+    }
+
+    private WebSocketException tooBig(long size) {
+        String kind = messageOpcode == Opcode.TEXT ? "Text" : "Binary";
+        String setting = messageOpcode == Opcode.TEXT ? "maxTextMessageBufferSize" : "maxBinaryMessageBufferSize";
+        return WebSocketException.tooBig(kind + " message of at least " + size + " bytes exceeds " + setting + " (" + limit + ")");
+    }
+}

@@ -1,0 +1,400 @@
+package dev.ferry.engine;
+
+import dev.ferry.engine.deflate.PerMessageDeflate;
+import dev.ferry.engine.frame.CloseCodes;
+import dev.ferry.engine.frame.CloseFrames;
+import dev.ferry.engine.frame.FrameParser;
+import dev.ferry.engine.frame.Opcode;
+import dev.ferry.engine.frame.WebSocketException;
+import dev.ferry.transport.Transport;
+import dev.ferry.transport.TransportListener;
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * One WebSocket connection at the protocol level: bytes in through the parser and the assembler,
+ * frames out through the sender, the close handshake, and the connection's timers.
+ *
+ * <p>Every way a connection can end (close handshake from either side, protocol violation,
+ * transport failure, timeout) funnels into {@link #finish}, which tells the listener exactly once.
+ */
+public final class WebSocketConnection implements TransportListener, ControlFrameListener, ConnectionTimers.Actions {
+
+    private static final System.Logger LOG = System.getLogger(WebSocketConnection.class.getName());
+
+    /** The payload of keep-alive pings; their pongs are not shown to the application. */
+    private static final byte[] KEEP_ALIVE = "ferry-keepalive".getBytes(StandardCharsets.US_ASCII);
+
+    private enum State { OPEN, CLOSE_SENT, CLOSED }
+
+    /**
+     * The limits a connection runs with.
+     *
+     * @param server             this side is the server (it does not mask; the peer must)
+     * @param maxFrameSize       payload bytes one inbound frame may announce (1009 beyond)
+     * @param maxQueuedBytes     outbound bytes queued before reading pauses
+     * @param closeTimeoutMillis how long the peer gets to answer our close frame
+     */
+    public record Settings(boolean server, long maxFrameSize, long maxQueuedBytes, long closeTimeoutMillis) {
+    }
+
+    private final Transport transport;
+    private final ConnectionListener listener;
+    private final FrameParser parser;
+    private final FrameSender sender;
+    private final ConnectionTimers timers;
+    private final PerMessageDeflate deflate;
+    private final ConnectionCounters counters;
+
+    private final Object stateLock = new Object();
+    /** Guarded by stateLock for changes; volatile so the read path can test it without the lock. */
+    private volatile State state = State.OPEN;
+    /** How the connection ends, once a close frame was sent or received (0 until then). */
+    private int outcomeCode;
+    private String outcomeReason;
+
+    private final AtomicBoolean finished = new AtomicBoolean();
+    private volatile Thread deliveringThread;
+
+    /**
+     * @param maskKeys where a client's mask keys come from ({@code null} on the server)
+     * @param deflate  permessage-deflate as negotiated, or {@code null}
+     * @param counters where traffic and failures are counted
+     */
+    public WebSocketConnection(Transport transport, ConnectionListener listener, Settings settings, Random maskKeys,
+            Scheduler scheduler, PerMessageDeflate deflate, ConnectionCounters counters) {
+        this.transport = transport;
+        this.listener = listener;
+        this.deflate = deflate;
+        this.counters = counters;
+        MessageAssembler assembler = new MessageAssembler(this, listener,
+                deflate == null ? null : deflate.inflater(), counters);
+        this.parser = new FrameParser(settings.server(), assembler);
+        this.parser.setMaxFrameSize(settings.maxFrameSize());
+        this.parser.setAllowedRsv(deflate == null ? 0 : PerMessageDeflate.RSV);
+        this.sender = new FrameSender(transport, !settings.server(), maskKeys, settings.maxQueuedBytes(), counters);
+        this.timers = new ConnectionTimers(scheduler, this, settings.closeTimeoutMillis());
+    }
+
+    /** Starts reading. Frames sent before this are queued by the transport. */
+    public void start() {
+        transport.start(this);
+    }
+
+    /**
+     * Whether the calling thread is the one delivering inbound messages (or opening the session).
+     * A blocking send on it must not wait for the transport: the container would not tell it
+     * "writable" until this thread returns.
+     */
+    public boolean isDeliveringThread() {
+        return deliveringThread == Thread.currentThread();
+    }
+
+    /** Runs {@code action} as if delivering (used for onOpen, which may send before reading starts). */
+    public void runAsDelivering(Runnable action) {
+        Thread previous = deliveringThread;
+        deliveringThread = Thread.currentThread();
+        try {
+            action.run();
+        } finally {
+            deliveringThread = previous;
+        }
+    }
+
+    public boolean isOpen() {
+        return state == State.OPEN; // volatile; the lock only orders changes
+    }
+
+    /** permessage-deflate as negotiated, or {@code null}. */
+    public PerMessageDeflate deflate() {
+        return deflate;
+    }
+
+    /** Drops the connection at once, without a close frame and without waiting for the peer. */
+    public void abort() {
+        transport.close(true);
+    }
+
+    // ---- sending ------------------------------------------------------------------------------
+
+    public void sendData(int opcode, boolean fin, ByteBuffer payload, SendCallback callback) {
+        sendData(opcode, fin, 0, payload, callback);
+    }
+
+    public void sendData(int opcode, boolean fin, int rsv, ByteBuffer payload, SendCallback callback) {
+        if (!isOpen()) {
+            callback.done(new IOException("The WebSocket session is closed; nothing more can be sent"));
+            return;
+        }
+        if (!callback.callerWaits() && sender.isOverLimit()) {
+            // Nobody waits for this send (async, or the delivering thread, which must not wait),
+            // so what is sent while the peer reads nothing would pile up without end: refuse it.
+            callback.done(new IOException("The peer is not reading: more than " + sender.maxQueuedBytes()
+                    + " bytes wait to be sent (dev.ferry.maxOutboundBytes); message not sent"));
+            if (rsv != 0) {
+                // The compressor already took this message in; the peer's decompressor never will.
+                transport.close(true);
+            }
+            return;
+        }
+        timers.touch();
+        if (fin && !Opcode.isControl(opcode)) {
+            counters.messageSent();
+        }
+        sender.send(opcode, fin, rsv, payload, callback);
+    }
+
+    public void sendControl(int opcode, ByteBuffer payload, SendCallback callback) {
+        if (payload.remaining() > 125) {
+            throw new IllegalArgumentException("A ping or pong carries at most 125 bytes, not " + payload.remaining());
+        }
+        sendData(opcode, true, payload, callback);
+    }
+
+    /**
+     * Starts the close handshake from this side.
+     *
+     * @return false when the connection was already closing (nothing was sent)
+     */
+    public boolean close(int code, String reason) {
+        return close(code, reason, code, reason);
+    }
+
+    /**
+     * Starts the close handshake from this side: the peer gets {@code wireCode}, the listener's
+     * onClosed gets {@code localCode} at once (as other implementations do, and the TCK checks),
+     * and the connection waits for the peer's answer only to close TCP cleanly.
+     *
+     * @return false when the connection was already closing (nothing was sent)
+     */
+    public boolean close(int wireCode, String wireReason, int localCode, String localReason) {
+        synchronized (stateLock) {
+            if (state != State.OPEN) {
+                return false;
+            }
+            state = State.CLOSE_SENT;
+            outcomeCode = localCode;
+            outcomeReason = localReason;
+        }
+        // A code that may not travel (1005, 1006, 1015, reserved ones) closes without a status.
+        int sendable = CloseCodes.isValidOnWire(wireCode) ? wireCode : CloseCodes.NO_STATUS;
+        sender.sendClose(CloseFrames.encodePayload(sendable, wireReason), failure -> {
+            if (failure != null) {
+                transport.close(true);
+            }
+        });
+        timers.armCloseTimer();
+        finish(localCode, localReason);
+        return true;
+    }
+
+    // ---- timers -------------------------------------------------------------------------------
+
+    /** Closes the session after {@code millis} without traffic (0 = never). */
+    public void setIdleTimeout(long millis) {
+        timers.setIdleTimeout(millis);
+    }
+
+    /**
+     * Pings the peer every {@code intervalMillis} and closes the connection (1001) when a pong does
+     * not come back within {@code pongTimeoutMillis}.
+     */
+    public void startKeepAlive(long intervalMillis, long pongTimeoutMillis) {
+        timers.startKeepAlive(intervalMillis, pongTimeoutMillis);
+    }
+
+    @Override
+    public void idleTimedOut(long timeoutMillis) {
+        // The peer is told "going away"; the endpoint learns the connection was lost (1006), as
+        // the specification asks for a timeout.
+        String why = "Idle timeout of " + timeoutMillis + " ms expired";
+        close(CloseCodes.GOING_AWAY, why, CloseCodes.ABNORMAL, why);
+    }
+
+    @Override
+    public void sendKeepAlivePing() {
+        if (isOpen()) {
+            sender.send(Opcode.PING, true, ByteBuffer.wrap(KEEP_ALIVE), SendCallback.IGNORE);
+        }
+    }
+
+    @Override
+    public void pongTimedOut(long pongTimeoutMillis) {
+        if (isOpen()) {
+            fail(CloseCodes.GOING_AWAY, "No pong within " + pongTimeoutMillis + " ms (dev.ferry.pongTimeout)");
+        }
+    }
+
+    @Override
+    public void closeTimedOut() {
+        transport.close(true);
+        finishLocally();
+    }
+
+    @Override
+    public void closeWithoutWaiting() {
+        transport.close(false);
+    }
+
+    // ---- inbound ------------------------------------------------------------------------------
+
+    @Override
+    public void onData(ByteBuffer data) {
+        // After our close frame, input is still read for the peer's answer; after theirs, not.
+        if (state == State.CLOSED) {
+            data.position(data.limit());
+            return;
+        }
+        timers.touch();
+        counters.bytesReceived(data.remaining());
+        Thread previous = deliveringThread;
+        deliveringThread = Thread.currentThread();
+        try {
+            parser.parse(data);
+        } catch (WebSocketException e) {
+            fail(e.closeCode(), e.getMessage());
+        } catch (RuntimeException | Error e) {
+            LOG.log(Level.ERROR, "Internal failure while reading a WebSocket connection; closing it with 1011", e);
+            fail(CloseCodes.INTERNAL_ERROR, "Internal error");
+        } finally {
+            deliveringThread = previous;
+            data.position(data.limit());
+        }
+    }
+
+    @Override
+    public void onEndOfInput(Throwable failureOrNull) {
+        transport.close(true);
+        boolean wasOpen;
+        synchronized (stateLock) {
+            wasOpen = state == State.OPEN;
+            state = State.CLOSED;
+        }
+        if (wasOpen) {
+            String why = failureOrNull == null ? "The peer closed the connection without a close frame"
+                    : "The connection failed: " + failureOrNull.getMessage();
+            finish(CloseCodes.ABNORMAL, why);
+        } else {
+            finishLocally();
+        }
+    }
+
+    @Override
+    public void onClosed() {
+        synchronized (stateLock) {
+            state = State.CLOSED;
+        }
+        timers.stopAll();
+        if (deflate != null) {
+            deflate.release();
+        }
+        finishLocally();
+        if (!finished.get()) {
+            finish(CloseCodes.ABNORMAL, "The connection was closed");
+        }
+        listener.onTransportClosed();
+    }
+
+    @Override
+    public boolean deliversMessages() {
+        // Messages that arrive after our close frame are read and dropped: the endpoint is closed.
+        return state == State.OPEN;
+    }
+
+    @Override
+    public void onPing(ByteBuffer payload) {
+        if (isOpen()) {
+            sender.send(Opcode.PONG, true, copy(payload), SendCallback.IGNORE);
+        }
+    }
+
+    @Override
+    public void onPong(ByteBuffer payload) {
+        // Any pong shows the peer is alive; the answer to our own keep-alive stays ours.
+        timers.pongReceived();
+        if (payload.equals(ByteBuffer.wrap(KEEP_ALIVE)) || state != State.OPEN) {
+            return;
+        }
+        PongSink sink = listener.pongSink();
+        if (sink != null) {
+            try {
+                sink.onPong(copy(payload));
+            } catch (Exception e) {
+                listener.onApplicationError(e);
+            }
+        }
+    }
+
+    @Override
+    public void onCloseFrame(CloseFrames.CloseInfo close) {
+        State before;
+        synchronized (stateLock) {
+            before = state;
+            state = State.CLOSED;
+            if (before == State.OPEN) {
+                outcomeCode = close.code();
+                outcomeReason = close.reason();
+            }
+        }
+        if (before == State.OPEN) {
+            // Echo the peer's code, then end TCP once the echo is written (the server closes first).
+            sender.sendClose(CloseFrames.encodePayload(close.code(), ""), failure -> transport.close(failure != null));
+            timers.armCloseTimer();
+            finish(close.code(), close.reason());
+        } else {
+            transport.close(false);
+            finishLocally();
+        }
+    }
+
+    /** Fails the connection: a close frame with {@code code}, then TCP closes once it is written. */
+    private void fail(int code, String reason) {
+        State before;
+        synchronized (stateLock) {
+            before = state;
+            state = State.CLOSED;
+            if (before == State.OPEN) {
+                outcomeCode = code;
+                outcomeReason = reason;
+            }
+        }
+        if (before == State.OPEN) {
+            counters.closedOnError(code);
+            sender.sendClose(CloseFrames.encodePayload(code, reason), failure -> transport.close(failure != null));
+            timers.armCloseTimer();
+        } else {
+            transport.close(true);
+        }
+        finish(code, reason);
+    }
+
+    private void finishLocally() {
+        int code;
+        String reason;
+        synchronized (stateLock) {
+            code = outcomeCode;
+            reason = outcomeReason;
+        }
+        if (code != 0) {
+            finish(code, reason);
+        }
+    }
+
+    private void finish(int code, String reason) {
+        if (!finished.compareAndSet(false, true)) {
+            return;
+        }
+        timers.stopSessionTimers();
+        listener.onClosed(code, reason == null ? "" : reason);
+    }
+
+    private static ByteBuffer copy(ByteBuffer payload) {
+        ByteBuffer copy = ByteBuffer.allocate(payload.remaining());
+        copy.put(payload.duplicate()).flip();
+        return copy;
+    }
+}
