@@ -39,8 +39,8 @@ final class ListenerCalls {
      * @param drained run on a worker when the backlog fell back under the limit after
      *                {@link #data} had said to stop reading
      */
-    ListenerCalls(Executor workers, Runnable drained) {
-        this.delivery = new SerialDelivery(workers);
+    ListenerCalls(Executor workers, CallbackContext context, Runnable drained) {
+        this.delivery = new SerialDelivery(workers, context);
         this.drained = drained;
     }
 

@@ -75,10 +75,10 @@ public final class NioTransport implements Transport, SelectorLoop.Handler {
         void close(SocketChannel channel) throws IOException;
     }
 
-    private NioTransport(SelectorLoop loop, Executor workers, SocketChannel channel, ChannelIo io,
-            InetSocketAddress remote, ChannelCloser closer) {
+    private NioTransport(SelectorLoop loop, Executor workers, CallbackContext context, SocketChannel channel,
+            ChannelIo io, InetSocketAddress remote, ChannelCloser closer) {
         this.loop = loop;
-        this.listener = new ListenerCalls(workers, () -> onLoop(this::backlogDrained));
+        this.listener = new ListenerCalls(workers, context, () -> onLoop(this::backlogDrained));
         this.channel = channel;
         this.io = io;
         this.remote = remote;
@@ -97,7 +97,7 @@ public final class NioTransport implements Transport, SelectorLoop.Handler {
             channel.close();
             throw e;
         }
-        return new NioTransport(loop, workers, channel, io, remote, SocketChannel::close);
+        return new NioTransport(loop, workers, CallbackContext.NONE, channel, io, remote, SocketChannel::close);
     }
 
     /**
@@ -106,15 +106,15 @@ public final class NioTransport implements Transport, SelectorLoop.Handler {
      * container keeps the socket registered with its own selector but with no interest, so only
      * this transport touches it until {@code closer} hands it back for closing.
      *
-     * @param workers     where the session's listener is called (the container's threads, bound
-     *                    to the web application)
+     * @param workers     where the session's listener is called: the container's threads ...
+     * @param context     ... bound to the web application as the container binds them
      * @param bytesReadAhead what the container read past the upgrade request; delivered first
      */
-    public static NioTransport adopt(SelectorLoop loop, Executor workers, SocketChannel channel,
-            ByteBuffer bytesReadAhead, ChannelCloser closer) throws IOException {
+    public static NioTransport adopt(SelectorLoop loop, Executor workers, CallbackContext context,
+            SocketChannel channel, ByteBuffer bytesReadAhead, ChannelCloser closer) throws IOException {
         channel.configureBlocking(false);
         InetSocketAddress remote = (InetSocketAddress) channel.getRemoteAddress();
-        NioTransport transport = new NioTransport(loop, workers, channel, new PlainChannelIo(), remote, closer);
+        NioTransport transport = new NioTransport(loop, workers, context, channel, new PlainChannelIo(), remote, closer);
         // Published to the I/O thread by the task queue, before anything else of this transport runs there.
         transport.awaitingStart = true;
         transport.unread = bytesReadAhead != null && bytesReadAhead.hasRemaining() ? bytesReadAhead : null;

@@ -20,12 +20,14 @@ final class SerialDelivery {
     private static final System.Logger LOG = System.getLogger(SerialDelivery.class.getName());
 
     private final Executor workers;
+    private final CallbackContext context;
     private final Object lock = new Object();
     private final ArrayDeque<Runnable> queue = new ArrayDeque<>();
     private boolean running;
 
-    SerialDelivery(Executor workers) {
+    SerialDelivery(Executor workers, CallbackContext context) {
         this.workers = workers;
+        this.context = context;
     }
 
     /** Queues {@code task} after everything submitted before it. */
@@ -46,6 +48,15 @@ final class SerialDelivery {
     }
 
     private void drain() {
+        Object saved = context.enter();
+        try {
+            runQueued();
+        } finally {
+            context.exit(saved);
+        }
+    }
+
+    private void runQueued() {
         while (true) {
             Runnable task;
             synchronized (lock) {

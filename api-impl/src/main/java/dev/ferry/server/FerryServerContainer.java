@@ -13,6 +13,7 @@ import dev.ferry.handshake.UpgradeRequest;
 import dev.ferry.engine.Scheduler;
 import dev.ferry.instance.ReleasingEndpoint;
 import dev.ferry.metrics.JmxRegistrations;
+import dev.ferry.nio.CallbackContext;
 import dev.ferry.nio.IoLoops;
 import dev.ferry.nio.NioTransport;
 import dev.ferry.session.FerrySession;
@@ -130,10 +131,15 @@ public final class FerryServerContainer extends SessionDefaults implements Serve
     /**
      * Ends the deployment phase: from now on {@code addEndpoint} throws IllegalStateException, as
      * the ServerContainer javadoc requires once the application has been deployed. The servlet
-     * bridge calls it when the application has started.
+     * bridge calls it when the application begins to accept connections (its first request), the
+     * reading of the javadoc that Tomcat follows too: frameworks such as Spring register endpoints
+     * after the servlet context has started but before the server opens its port. Idempotent and
+     * cheap, since the bridge calls it for every request.
      */
     public void endDeployment() {
-        deploymentOpen = false;
+        if (deploymentOpen) {
+            deploymentOpen = false;
+        }
     }
 
     /** Whether any endpoint is deployed (the upgrade filter exits fast when none is). */
@@ -170,13 +176,14 @@ public final class FerryServerContainer extends SessionDefaults implements Serve
      * its socket from now on.
      *
      * @param bytesReadAhead what the container read past the upgrade request (delivered first)
-     * @param callbacks      runs the session's callbacks: the container's threads, bound to the application
+     * @param threads        runs the session's callbacks: the container's threads ...
+     * @param context        ... bound to the web application as the container binds its own
      * @param closer         closes the connection through the servlet container, so it can account for it
      * @throws IllegalStateException once the container has been shut down
      */
-    public Transport adoptConnection(SocketChannel channel, ByteBuffer bytesReadAhead, Executor callbacks,
-            NioTransport.ChannelCloser closer) throws IOException {
-        return NioTransport.adopt(ioLoops.next(), callbacks, channel, bytesReadAhead, closer);
+    public Transport adoptConnection(SocketChannel channel, ByteBuffer bytesReadAhead, Executor threads,
+            CallbackContext context, NioTransport.ChannelCloser closer) throws IOException {
+        return NioTransport.adopt(ioLoops.next(), threads, context, channel, bytesReadAhead, closer);
     }
 
     /** Installs the bridge's implementation of {@link #upgradeHttpToWebSocket}. */
@@ -283,8 +290,9 @@ public final class FerryServerContainer extends SessionDefaults implements Serve
      */
     private synchronized void deploy(Deployment deployment) throws DeploymentException {
         if (!deploymentOpen) {
-            throw new IllegalStateException("The application is already deployed: add endpoints while it starts,"
-                    + " from a ServletContainerInitializer or a ServletContextListener");
+            throw new IllegalStateException("The application is already deployed and serving requests: add"
+                    + " endpoints while it starts (from a ServletContainerInitializer, a ServletContextListener, or"
+                    + " before the server accepts connections)");
         }
         DeploymentException earlier = deploymentFailure;
         if (earlier != null) {

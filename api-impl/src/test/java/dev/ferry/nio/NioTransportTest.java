@@ -366,7 +366,7 @@ class NioTransportTest {
             peer.setSoTimeout(5_000);
             java.nio.channels.SocketChannel accepted = acceptor.accept();
             AtomicInteger closerCalls = new AtomicInteger();
-            NioTransport transport = NioTransport.adopt(loop, workers, accepted,
+            NioTransport transport = NioTransport.adopt(loop, workers, CallbackContext.NONE, accepted,
                     ByteBuffer.wrap("ahead ".getBytes()), channel -> {
                         closerCalls.incrementAndGet();
                         channel.close();

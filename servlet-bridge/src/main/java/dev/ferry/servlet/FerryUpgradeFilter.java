@@ -3,7 +3,6 @@ package dev.ferry.servlet;
 import dev.ferry.server.FerryServerContainer;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.FilterConfig;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
@@ -24,18 +23,11 @@ final class FerryUpgradeFilter implements Filter {
         this.container = container;
     }
 
-    /**
-     * Filters are initialised after every ServletContextListener has run (Servlet 6, 11.2): the
-     * application's deployment phase, in which it may add endpoints, is over.
-     */
-    @Override
-    public void init(FilterConfig filterConfig) {
-        container.endDeployment();
-    }
-
     @Override
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
             throws IOException, ServletException {
+        // The application serves requests: its deployment phase, in which it may add endpoints, is over.
+        container.endDeployment();
         if (!(request instanceof HttpServletRequest httpRequest)
                 || !(response instanceof HttpServletResponse httpResponse)
                 || !container.hasEndpoints()) {

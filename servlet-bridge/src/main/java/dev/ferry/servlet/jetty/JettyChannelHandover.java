@@ -2,7 +2,7 @@ package dev.ferry.servlet.jetty;
 
 import dev.ferry.server.FerryServerContainer;
 import dev.ferry.handshake.UpgradeDecision.PendingSession;
-import dev.ferry.servlet.ApplicationExecutor;
+import dev.ferry.nio.CallbackContext;
 import dev.ferry.transport.Transport;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -30,7 +30,8 @@ final class JettyChannelHandover extends AbstractConnection implements Connectio
     private final SocketChannelEndPoint endPoint;
     private final PendingSession pending;
     private final FerryServerContainer container;
-    private final Executor callbacks;
+    private final Executor threads;
+    private final CallbackContext context;
     /** Bytes read by Jetty before the switch; set before {@link #onOpen}. */
     private volatile ByteBuffer early;
     private volatile Transport transport;
@@ -41,7 +42,8 @@ final class JettyChannelHandover extends AbstractConnection implements Connectio
         this.endPoint = endPoint;
         this.pending = pending;
         this.container = container;
-        this.callbacks = new ApplicationExecutor(executor, applicationLoader);
+        this.threads = executor;
+        this.context = CallbackContext.classLoader(applicationLoader);
     }
 
     @Override
@@ -56,7 +58,8 @@ final class JettyChannelHandover extends AbstractConnection implements Connectio
         endPoint.setIdleTimeout(0);
         Transport adopted;
         try {
-            adopted = container.adoptConnection(endPoint.getChannel(), early, callbacks, channel -> endPoint.close());
+            adopted = container.adoptConnection(endPoint.getChannel(), early, threads, context,
+                    channel -> endPoint.close());
         } catch (IOException | RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "Ferry WebSocket: taking over the connection failed; closing it", e);
             pending.abandon(e);

@@ -1,5 +1,6 @@
 package dev.ferry.servlet.tomcat;
 
+import dev.ferry.nio.CallbackContext;
 import dev.ferry.server.FerryServerContainer;
 import dev.ferry.handshake.UpgradeDecision.PendingSession;
 import dev.ferry.transport.Transport;
@@ -77,10 +78,11 @@ public final class TomcatUpgradeHandler implements InternalHttpUpgradeHandler {
         Transport adopted;
         try {
             SocketChannel channel = plainChannel(wrapper);
-            Executor callbacks = new BoundExecutor(threads, contextBind(connection));
+            CallbackContext context = new TomcatContextBinding(contextBind(connection));
             ByteBuffer readAhead = bufferedInput(wrapper);
             releasedBufferSize.set(TomcatSocketBuffers.release(wrapper.getSocketBufferHandler()));
-            adopted = container.adoptConnection(channel, readAhead, callbacks, c -> closeThroughTomcat(wrapper));
+            adopted = container.adoptConnection(channel, readAhead, threads, context,
+                    c -> closeThroughTomcat(wrapper));
         } catch (IOException | RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "Ferry WebSocket: taking over the connection failed; closing it", e);
             session.abandon(e);
@@ -220,22 +222,18 @@ public final class TomcatUpgradeHandler implements InternalHttpUpgradeHandler {
         }
     }
 
-    /** Runs callbacks on the connector's threads with the web application bound, as Tomcat does for its own. */
-    private record BoundExecutor(Executor threads, ContextBind bind) implements Executor {
+    /** Binds callback threads to the web application as Tomcat binds its own (class loader, JNDI). */
+    private record TomcatContextBinding(ContextBind bind) implements CallbackContext {
         @Override
-        public void execute(Runnable task) {
-            if (bind == null) {
-                threads.execute(task);
-                return;
+        public Object enter() {
+            return bind == null ? null : bind.bind(null);
+        }
+
+        @Override
+        public void exit(Object saved) {
+            if (bind != null) {
+                bind.unbind((ClassLoader) saved);
             }
-            threads.execute(() -> {
-                ClassLoader previous = bind.bind(null);
-                try {
-                    task.run();
-                } finally {
-                    bind.unbind(previous);
-                }
-            });
         }
     }
 }
