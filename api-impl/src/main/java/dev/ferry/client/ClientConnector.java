@@ -2,9 +2,7 @@ package dev.ferry.client;
 
 import dev.ferry.engine.Scheduler;
 import dev.ferry.nio.TlsEngineAdapter;
-import dev.ferry.nio.ChannelIo;
 import dev.ferry.nio.NioTransport;
-import dev.ferry.nio.PlainChannelIo;
 import dev.ferry.session.FerrySession;
 import dev.ferry.session.HandshakeInfo;
 import dev.ferry.config.SessionLimits;
@@ -100,16 +98,16 @@ final class ClientConnector {
         }
         ClientHandshake handshake = new ClientHandshake(uri, config, runtime.random());
         ByteBuffer request = handshake.request();
-        ChannelIo io = target.secure()
+        TlsEngineAdapter tls = target.secure()
                 ? TlsEngineAdapter.forClient(ClientProperties.sslContext(config), target.host(), target.port())
-                : new PlainChannelIo();
+                : null;
         InetSocketAddress address = new InetSocketAddress(target.host(), target.port());
         if (address.isUnresolved()) {
             throw new IOException("Cannot connect to " + uri + ": unknown host " + target.host());
         }
 
         HandshakeResponseReader reader = new HandshakeResponseReader();
-        NioTransport transport = NioTransport.open(threads.loop(), threads.workers(), address, io);
+        NioTransport transport = NioTransport.open(threads.loop(), threads.workers(), address, tls);
         reader.attach(transport);
         transport.write(new ByteBuffer[] {request}, LOG_WRITE_FAILURE);
         transport.connect(reader);

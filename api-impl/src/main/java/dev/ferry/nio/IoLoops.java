@@ -63,13 +63,6 @@ public final class IoLoops {
         return started;
     }
 
-    /** Whether any thread was started (and not yet stopped). */
-    public boolean isStarted() {
-        synchronized (lock) {
-            return loops != null && !stopped;
-        }
-    }
-
     /**
      * Closes every connection still on the loops and ends their threads, waiting up to
      * {@code waitMillis} in all. Idempotent; {@link #next} fails afterwards.

@@ -57,10 +57,6 @@ public final class SelectorLoop implements Executor {
         return Thread.currentThread() == thread;
     }
 
-    public boolean isRunning() {
-        return thread.isAlive() && !stopping;
-    }
-
     public Thread thread() {
         return thread;
     }

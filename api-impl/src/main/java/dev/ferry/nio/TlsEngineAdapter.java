@@ -1,7 +1,6 @@
 package dev.ferry.nio;
 
-import dev.ferry.nio.ChannelIo;
-import dev.ferry.nio.PlainChannelIo;
+import dev.ferry.transport.WriteSlot;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
@@ -22,7 +21,18 @@ import javax.net.ssl.SSLParameters;
  * thread: they compute, they do not wait on I/O, and running them here keeps the order of
  * engine calls obvious.
  */
-public final class TlsEngineAdapter implements ChannelIo {
+public final class TlsEngineAdapter {
+
+    /** How far a {@link #write} got. */
+    enum Progress {
+        /** Every byte given, and everything TLS had pending, was handed to the socket. */
+        DONE,
+        /** The socket takes no more now; try again when it is writable. */
+        SOCKET_FULL,
+        /** Nothing can be written until the peer sends something (a handshake in progress). */
+        NEEDS_INPUT
+    }
+
 
     private static final ByteBuffer[] NO_DATA = {ByteBuffer.allocate(0)};
 
@@ -65,13 +75,19 @@ public final class TlsEngineAdapter implements ChannelIo {
         return host.indexOf(':') >= 0 || host.matches("[0-9.]+");
     }
 
-    @Override
-    public void onConnected(SocketChannel channel) throws IOException {
+    /** The TCP connection is up: the TLS handshake starts. */
+    void onConnected() throws IOException {
         engine.beginHandshake();
     }
 
-    @Override
-    public int read(SocketChannel channel, ByteBuffer dst) throws IOException {
+    /**
+     * Reads and unwraps what is available into {@code dst} (which has room for at least
+     * {@link #minReadBufferSize()} bytes).
+     *
+     * @return the application bytes put into {@code dst}, 0 when none are available now, -1 at
+     *     the end of the stream
+     */
+    int read(SocketChannel channel, ByteBuffer dst) throws IOException {
         int produced = 0;
         while (true) {
             netIn.flip();
@@ -129,8 +145,8 @@ public final class TlsEngineAdapter implements ChannelIo {
         }
     }
 
-    @Override
-    public Progress write(SocketChannel channel, ByteBuffer[] srcs) throws IOException {
+    /** Wraps and writes as much of {@code srcs} (and of what TLS holds itself) as the socket takes. */
+    Progress write(SocketChannel channel, ByteBuffer[] srcs) throws IOException {
         while (true) {
             if (netOut.hasRemaining()) {
                 channel.write(netOut);
@@ -139,7 +155,7 @@ public final class TlsEngineAdapter implements ChannelIo {
                 }
             }
             HandshakeStatus handshake = runDelegatedTasks(engine.getHandshakeStatus());
-            boolean appData = PlainChannelIo.hasRemaining(srcs);
+            boolean appData = !WriteSlot.isEmpty(srcs);
             if (handshake == HandshakeStatus.NEED_UNWRAP || handshake == HandshakeStatus.NEED_UNWRAP_AGAIN) {
                 writeWaitsForHandshake = appData && !engine.isOutboundDone();
                 return appData && !engine.isOutboundDone() ? Progress.NEEDS_INPUT : Progress.DONE;
@@ -188,8 +204,8 @@ public final class TlsEngineAdapter implements ChannelIo {
         return current;
     }
 
-    @Override
-    public boolean wantsWrite() {
+    /** Whether TLS has bytes of its own to write (a handshake or close message). */
+    boolean wantsWrite() {
         if (netOut.hasRemaining()) {
             return true;
         }
@@ -198,13 +214,13 @@ public final class TlsEngineAdapter implements ChannelIo {
                 || writeWaitsForHandshake && handshake != HandshakeStatus.NEED_UNWRAP;
     }
 
-    @Override
-    public boolean hasBufferedInput() {
+    /** Whether bytes already read from the socket wait to be unwrapped. */
+    boolean hasBufferedInput() {
         return netIn.position() > 0;
     }
 
-    @Override
-    public void closeOutbound(SocketChannel channel) {
+    /** Says goodbye (close_notify) without blocking, as far as the socket takes it now. */
+    void closeOutbound(SocketChannel channel) {
         engine.closeOutbound();
         try {
             write(channel, NO_DATA); // the close_notify, if the socket takes it now
@@ -213,13 +229,8 @@ public final class TlsEngineAdapter implements ChannelIo {
         }
     }
 
-    @Override
-    public int minReadBufferSize() {
+    /** The smallest read buffer {@link #read} works with. */
+    int minReadBufferSize() {
         return engine.getSession().getApplicationBufferSize();
-    }
-
-    @Override
-    public boolean isSecure() {
-        return true;
     }
 }

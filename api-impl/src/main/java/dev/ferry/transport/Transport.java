@@ -7,22 +7,29 @@ import java.nio.ByteBuffer;
  * The engine's view of one byte stream: the servlet bridge implements it on a servlet
  * {@code WebConnection}, the client on NIO channels, the tests in memory.
  *
- * <p>All methods are non-blocking and may be called from any thread; the transport serialises
- * its own writes. Bytes arrive through the {@link TransportListener} the engine installs.
+ * <p>All methods are non-blocking and may be called from any thread. Bytes arrive through the
+ * {@link TransportListener} the engine installs.
  */
 public interface Transport {
 
     /**
      * Installs the receiver of inbound bytes and starts reading. Called once, after the
-     * endpoint's {@code onOpen}: writes and a graceful close requested before this call are
-     * queued and carried out once the transport can write.
+     * endpoint's {@code onOpen}: a write and a graceful close requested before this call are
+     * carried out once the transport can write.
      */
     void start(TransportListener listener);
 
     /**
-     * Queues {@code buffers} for writing, in order after anything queued before. {@code done} is
-     * completed (from any thread, possibly this one) once every byte has been handed to the
-     * underlying connection, or failed. The buffers must not be touched until then.
+     * Writes {@code buffers}, in order. {@code done} is completed (from any thread, possibly this
+     * one, possibly before this call returns) once every byte has been handed to the underlying
+     * connection, or failed. The buffers must not be touched until then.
+     *
+     * <p>One write at a time: the caller makes the next write only once {@code done} has run
+     * (it may do so from inside {@code done}). The session's send queue is the one place that
+     * queues, orders and gathers frames; a transport only moves bytes, and keeps the write in
+     * flight in a {@link WriteSlot}.
+     *
+     * @throws IllegalStateException when a write is still in flight
      */
     void write(ByteBuffer[] buffers, WriteCallback done);
 
@@ -36,8 +43,8 @@ public interface Transport {
     void resumeReading();
 
     /**
-     * Closes the connection once everything queued has been written (or at once when
-     * {@code abort} is set). Idempotent. The listener then gets {@link TransportListener#onClosed()}.
+     * Closes the connection once the write in flight has been written (or at once, failing it,
+     * when {@code abort} is set). Idempotent. The listener then gets {@link TransportListener#onClosed()}.
      */
     void close(boolean abort);
 

@@ -72,12 +72,34 @@ class NioTransportTest {
         void await(String event) throws InterruptedException {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
             while (System.nanoTime() < deadline) {
-                String e = events.poll(50, TimeUnit.MILLISECONDS);
+                String e = events.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
                 if (event.equals(e)) {
                     return;
                 }
             }
             throw new AssertionError("no " + event + " within 5 s");
+        }
+
+        /** Waits until everything delivered so far reads {@code expected}. */
+        void awaitText(String expected) throws InterruptedException {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (!text().equals(expected)) {
+                if (events.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS) == null) {
+                    throw new AssertionError("got \"" + text() + "\", not \"" + expected + "\", within 5 s");
+                }
+            }
+        }
+
+        /** Asserts that {@code event} does not happen within {@code millis}: what a paused or ended transport owes. */
+        void assertNo(String event, long millis) throws InterruptedException {
+            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+            long left;
+            while ((left = deadline - System.nanoTime()) > 0) {
+                String e = events.poll(left, TimeUnit.NANOSECONDS);
+                if (event.equals(e)) {
+                    throw new AssertionError("unexpected " + event);
+                }
+            }
         }
     }
 
@@ -121,7 +143,7 @@ class NioTransportTest {
 
     private NioTransport connect(Recorder listener) throws IOException {
         NioTransport transport = NioTransport.open(loop, workers,
-                new InetSocketAddress(InetAddress.getLoopbackAddress(), serverSocket.getLocalPort()), new PlainChannelIo());
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), serverSocket.getLocalPort()), null);
         transport.connect(listener);
         peer = serverSocket.accept();
         peer.setSoTimeout(5_000);
@@ -139,20 +161,38 @@ class NioTransportTest {
     }
 
     @Test
-    void writesQueuedBeforeConnectGoOutInOrderAndComplete() throws Exception {
+    void aWriteMadeBeforeConnectGoesOutOnceConnectedAndTheNextOneGathersItsBuffers() throws Exception {
         NioTransport transport = NioTransport.open(loop, workers,
-                new InetSocketAddress(InetAddress.getLoopbackAddress(), serverSocket.getLocalPort()), new PlainChannelIo());
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), serverSocket.getLocalPort()), null);
         Done first = new Done();
-        Done second = new Done();
         transport.write(ascii("hello "), first);
-        transport.write(new ByteBuffer[] {ByteBuffer.wrap("wor".getBytes()), ByteBuffer.wrap("ld".getBytes())}, second);
         transport.connect(new Recorder());
         peer = serverSocket.accept();
         peer.setSoTimeout(5_000);
-        assertEquals("hello world", new String(readFromPeer(11), StandardCharsets.US_ASCII));
-        assertTrue(first.await() && second.await());
+        assertTrue(first.await());
         assertNull(first.failure);
+        Done second = new Done();
+        transport.write(new ByteBuffer[] {ByteBuffer.wrap("wor".getBytes()), ByteBuffer.wrap("ld".getBytes())}, second);
+        assertEquals("hello world", new String(readFromPeer(11), StandardCharsets.US_ASCII));
+        assertTrue(second.await());
         assertNull(second.failure);
+    }
+
+    @Test
+    void aSecondWriteWhileOneIsInFlightIsAContractViolation() throws Exception {
+        NioTransport transport = NioTransport.open(loop, workers,
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), serverSocket.getLocalPort()), null);
+        transport.write(ascii("first"), new Done());
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> transport.write(ascii("second"), new Done()));
+        transport.close(true);
+    }
+
+    /** Waits until the I/O thread has run everything queued for it so far. */
+    private void awaitLoop() throws InterruptedException {
+        CountDownLatch ran = new CountDownLatch(1);
+        loop.execute(ran::countDown);
+        assertTrue(ran.await(5, TimeUnit.SECONDS), "the I/O thread is stuck");
     }
 
     @Test
@@ -164,9 +204,9 @@ class NioTransportTest {
         assertEquals("one", listener.text());
         assertEquals("test-io", listener.thread);
         transport.pauseReading();
-        Thread.sleep(100); // let the pause reach the I/O thread
+        awaitLoop(); // the pause has reached the I/O thread
         peer.getOutputStream().write("two".getBytes());
-        Thread.sleep(200);
+        listener.assertNo("data", 200);
         assertEquals("one", listener.text(), "bytes were delivered while paused");
         transport.resumeReading();
         listener.await("data");
@@ -208,10 +248,7 @@ class NioTransportTest {
         Recorder other = new Recorder();
         NioTransport second = connect(new Recorder());
         second.start(other);
-        // start() takes effect on the I/O thread; bytes read before it would go to the handshake listener.
-        CountDownLatch started = new CountDownLatch(1);
-        loop.execute(started::countDown);
-        assertTrue(started.await(5, TimeUnit.SECONDS));
+        awaitLoop(); // start() takes effect on the I/O thread; bytes read before it would go to the handshake listener
 
         firstPeer.getOutputStream().write("one".getBytes());
         blocked.recorder.await("data");
@@ -224,7 +261,7 @@ class NioTransportTest {
         other.await("data");
         assertEquals("elsewhere", other.text());
         assertEquals("test-worker", other.thread);
-        Thread.sleep(100);
+        blocked.recorder.assertNo("data", 100);
         assertEquals("one", blocked.recorder.text(), "more was delivered while the listener had not returned");
 
         blocked.release.countDown();
@@ -239,9 +276,7 @@ class NioTransportTest {
     void afterStartAPlainWriteHappensOnTheCallersThreadAndABigOneIsFinishedByTheIoThread() throws Exception {
         NioTransport transport = connect(new Recorder());
         transport.start(new Recorder());
-        CountDownLatch started = new CountDownLatch(1);
-        loop.execute(started::countDown);
-        assertTrue(started.await(5, TimeUnit.SECONDS));
+        awaitLoop();
 
         Done small = new Done();
         transport.write(ascii("now"), small);
@@ -252,15 +287,15 @@ class NioTransportTest {
         byte[] big = new byte[16 * 1024 * 1024]; // more than the socket takes at once
         new java.util.Random(5).nextBytes(big);
         Done bigDone = new Done();
-        Done after = new Done();
         transport.write(new ByteBuffer[] {ByteBuffer.wrap(big)}, bigDone);
-        transport.write(ascii("after"), after);
         assertEquals(1, bigDone.latch.getCount(), "completed before the peer read the rest");
-        byte[] received = readFromPeer(big.length + 5);
-        assertArrayEquals(big, java.util.Arrays.copyOf(received, big.length));
-        assertEquals("after", new String(received, big.length, 5, StandardCharsets.US_ASCII));
-        assertTrue(bigDone.await() && after.await());
+        assertArrayEquals(big, readFromPeer(big.length));
+        assertTrue(bigDone.await());
         assertNull(bigDone.failure);
+        Done after = new Done();
+        transport.write(ascii("after"), after);
+        assertEquals("after", new String(readFromPeer(5), StandardCharsets.US_ASCII));
+        assertTrue(after.await());
         assertNull(after.failure);
     }
 
@@ -273,8 +308,7 @@ class NioTransportTest {
         }
         Done done = new Done();
         transport.write(new ByteBuffer[] {ByteBuffer.wrap(big)}, done);
-        Thread.sleep(200);
-        assertEquals(1, done.latch.getCount(), "completed before the peer read anything");
+        assertFalse(done.latch.await(200, TimeUnit.MILLISECONDS), "completed before the peer read anything");
         assertArrayEquals(big, readFromPeer(big.length));
         assertTrue(done.await());
         assertNull(done.failure);
@@ -292,7 +326,7 @@ class NioTransportTest {
         assertEquals("last words", new String(in.readNBytes(10), StandardCharsets.US_ASCII));
         assertEquals(-1, in.read(), "the transport did not close after draining");
         listener.await("closed");
-        Thread.sleep(100);
+        listener.assertNo("closed", 100);
         assertEquals(1, listener.closedCalls.get());
         Done late = new Done();
         transport.write(ascii("too late"), late);
@@ -309,7 +343,7 @@ class NioTransportTest {
         transport.close(true);
         listener.await("closed");
         assertEquals(-1, peer.getInputStream().read());
-        Thread.sleep(100);
+        listener.assertNo("closed", 100);
         assertEquals(1, listener.closedCalls.get());
     }
 
@@ -336,14 +370,9 @@ class NioTransportTest {
         });
         assertTrue(handedBack.await(5, TimeUnit.SECONDS));
         peer.getOutputStream().write("later".getBytes());
-        Thread.sleep(100);
         Recorder session = new Recorder();
         transport.start(session);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (!session.text().equals("early later") && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
-        assertEquals("early later", session.text());
+        session.awaitText("early later");
         assertEquals("head", handshake.text());
     }
 
@@ -380,11 +409,7 @@ class NioTransportTest {
             transport.start(session);
             assertEquals("from onOpen", new String(readFromPeer(11), StandardCharsets.US_ASCII));
             assertTrue(written.await());
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-            while (!session.text().equals("ahead after") && System.nanoTime() < deadline) {
-                Thread.sleep(10);
-            }
-            assertEquals("ahead after", session.text());
+            session.awaitText("ahead after");
             assertEquals("test-worker", session.thread, "the session's listener runs on the workers");
             transport.close(false);
             session.await("closed");
@@ -402,7 +427,7 @@ class NioTransportTest {
         CountDownLatch release = new CountDownLatch(1);
         ByteArrayOutputStream received = new ByteArrayOutputStream();
         CountDownLatch all = new CountDownLatch(1);
-        int total = 4 * ListenerCalls.BACKLOG_LIMIT;
+        int total = 4 * InboundDelivery.BACKLOG_LIMIT;
         transport.start(new TransportListener() {
             @Override
             public void onData(ByteBuffer data) {
@@ -429,9 +454,7 @@ class NioTransportTest {
             public void onClosed() {
             }
         });
-        CountDownLatch started = new CountDownLatch(1);
-        loop.execute(started::countDown); // after start's own task: the session listens from now on
-        assertTrue(started.await(5, TimeUnit.SECONDS));
+        awaitLoop(); // after start's own task: the session listens from now on
         byte[] sent = new byte[total];
         new java.util.Random(7).nextBytes(sent);
         java.util.concurrent.CompletableFuture<Void> writing = java.util.concurrent.CompletableFuture.runAsync(() -> {
@@ -441,7 +464,15 @@ class NioTransportTest {
                 throw new java.io.UncheckedIOException(e);
             }
         });
-        Thread.sleep(300); // the backlog fills while the listener is held up
+        // The backlog fills while the listener is held up, and reading stops there.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (transport.inboundBacklog() < InboundDelivery.BACKLOG_LIMIT) {
+            assertTrue(System.nanoTime() < deadline, "the backlog never filled: " + transport.inboundBacklog());
+            java.util.concurrent.locks.LockSupport.parkNanos(100_000);
+        }
+        // Reading stops once the backlog reaches the limit: one read (the loop's 64 KiB buffer) past it at most.
+        assertTrue(transport.inboundBacklog() <= InboundDelivery.BACKLOG_LIMIT + 64 * 1024,
+                "reading went on past the backlog limit: " + transport.inboundBacklog());
         release.countDown();
         assertTrue(all.await(10, TimeUnit.SECONDS), "not every byte arrived");
         writing.get(5, TimeUnit.SECONDS);

@@ -88,6 +88,10 @@ public final class InMemoryTransport implements Transport {
             done.failed(new java.io.IOException("closed"));
             return;
         }
+        if (!heldWrites.isEmpty()) {
+            // A real transport takes one write at a time; the send queue must wait for the last.
+            throw new IllegalStateException("A write is still in flight");
+        }
         List<ByteBuffer> copies = new ArrayList<>();
         for (ByteBuffer b : buffers) {
             // Consumes the buffers as a real transport does (their positions move to the limit).

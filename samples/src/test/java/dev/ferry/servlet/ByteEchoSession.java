@@ -17,6 +17,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * transport can be tested in real containers on its own. Modes: {@code echo} (close once the
  * peer's input ends), {@code hello-close} (write "hello" and close at once), {@code pause} (after
  * the first chunk, pause reading and resume from another thread {@link #PAUSE_MILLIS} later).
+ * A transport takes one write at a time, so echoes wait in a queue of their own, as the engine's
+ * send queue does, and a graceful close waits behind them.
  */
 final class ByteEchoSession implements PendingSession, TransportListener {
 
@@ -32,6 +34,10 @@ final class ByteEchoSession implements PendingSession, TransportListener {
     final CountDownLatch closed = new CountDownLatch(1);
     private volatile Transport transport;
     private int chunks;
+    /** Echoes not yet handed to the transport, and whether one is in flight; guarded by itself. */
+    private final java.util.ArrayDeque<ByteBuffer[]> outbound = new java.util.ArrayDeque<>();
+    private boolean writing;
+    private boolean closeWhenWritten;
 
     ByteEchoSession(String mode, ScheduledExecutorService timer) {
         this.mode = mode;
@@ -43,9 +49,9 @@ final class ByteEchoSession implements PendingSession, TransportListener {
         this.transport = t;
         t.start(this);
         if (mode.equals("hello-close")) {
-            t.write(new ByteBuffer[] {ByteBuffer.wrap("hel".getBytes(StandardCharsets.US_ASCII)),
-                    ByteBuffer.allocateDirect(2).put((byte) 'l').put((byte) 'o').flip()}, callback());
-            t.close(false);
+            send(new ByteBuffer[] {ByteBuffer.wrap("hel".getBytes(StandardCharsets.US_ASCII)),
+                    ByteBuffer.allocateDirect(2).put((byte) 'l').put((byte) 'o').flip()});
+            closeGracefully();
         }
     }
 
@@ -63,7 +69,7 @@ final class ByteEchoSession implements PendingSession, TransportListener {
             ByteBuffer copy = (chunks++ % 2 == 0) ? ByteBuffer.allocate(data.remaining())
                     : ByteBuffer.allocateDirect(data.remaining());
             copy.put(data).flip();
-            transport.write(new ByteBuffer[] {copy}, callback());
+            send(new ByteBuffer[] {copy});
             if (mode.equals("pause") && chunks == 1) {
                 transport.pauseReading();
                 timer.schedule(transport::resumeReading, PAUSE_MILLIS, TimeUnit.MILLISECONDS);
@@ -82,7 +88,11 @@ final class ByteEchoSession implements PendingSession, TransportListener {
             if (failureOrNull != null) {
                 failure.compareAndSet(null, failureOrNull);
             }
-            transport.close(failureOrNull != null);
+            if (failureOrNull != null) {
+                transport.close(true);
+            } else {
+                closeGracefully();
+            }
         } finally {
             leave();
         }
@@ -100,10 +110,50 @@ final class ByteEchoSession implements PendingSession, TransportListener {
         }
     }
 
+    private void send(ByteBuffer[] buffers) {
+        synchronized (outbound) {
+            outbound.add(buffers);
+            if (writing) {
+                return;
+            }
+            writing = true;
+        }
+        writeNext();
+    }
+
+    /** Hands the next queued echo to the transport, or closes once all are written and a close is due. */
+    private void writeNext() {
+        ByteBuffer[] next;
+        boolean close = false;
+        synchronized (outbound) {
+            next = outbound.poll();
+            if (next == null) {
+                writing = false;
+                close = closeWhenWritten;
+            }
+        }
+        if (next != null) {
+            transport.write(next, callback());
+        } else if (close) {
+            transport.close(false);
+        }
+    }
+
+    private void closeGracefully() {
+        synchronized (outbound) {
+            closeWhenWritten = true;
+            if (writing) {
+                return;
+            }
+        }
+        transport.close(false);
+    }
+
     private Transport.WriteCallback callback() {
         return new Transport.WriteCallback() {
             @Override
             public void completed() {
+                writeNext();
             }
 
             @Override

@@ -1,23 +1,22 @@
 package dev.ferry.servlet;
 
 import dev.ferry.transport.Transport.WriteCallback;
+import dev.ferry.transport.WriteSlot;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.WriteListener;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * Writes queued byte buffers to a non-blocking {@link ServletOutputStream}, from whichever thread
- * is there: the one that queued, or the container's in {@link #onWritePossible()}.
+ * Writes the transport's write in flight ({@link WriteSlot}) to a non-blocking
+ * {@link ServletOutputStream}, from whichever thread is there: the one that wrote, or the
+ * container's in {@link #onWritePossible()}.
  *
- * <p>One thread at a time "drains" (owns the stream); others only append to the queue. The lock
- * guards the queue and the flags, and is never held while touching the stream or completing a
- * callback. The drainer asks {@code isReady()} before every write, flush and close; when it says
- * no, the drainer leaves, and the container's {@code onWritePossible()} makes the next one.
+ * <p>One thread at a time "drains" (owns the stream). The drainer asks {@code isReady()} before
+ * every write, flush and close; when it says no, the drainer leaves, and the container's
+ * {@code onWritePossible()} makes the next one. The lock guards only the draining role and the
+ * close and first-call hand-offs, and is never held while touching the stream or running a callback.
  */
 final class NonBlockingWriter implements WriteListener {
 
@@ -26,25 +25,23 @@ final class NonBlockingWriter implements WriteListener {
 
     private final ServletOutputStream out;
     private final Consumer<Throwable> onFailure;
+    private final WriteSlot slot = new WriteSlot();
     private final Object lock = new Object();
-    private final ArrayDeque<PendingWrite> queue = new ArrayDeque<>();
     /** A thread owns the stream. */
     private boolean draining;
     /** {@code isReady()} returned false: the container owes us {@code onWritePossible()}. */
     private boolean owed;
     /** {@code onWritePossible()} came while a thread was draining: that thread must look again. */
     private boolean signalled;
-    /** Graceful close asked for: runs once everything is written and flushed. */
+    /** Graceful close asked for: runs once the write in flight is written and flushed. */
     private Runnable closeAction;
-    /** Set once closed or failed: new writes fail with it. */
-    private Throwable terminated;
-    /** Touched by the draining thread only. */
-    private boolean flushNeeded;
-    private byte[] chunk;
     /** The container has called {@code onWritePossible()} at least once. */
     private boolean firstCallSeen;
     /** Runs once, at the container's first {@code onWritePossible()} or when writing ends first. */
     private Runnable onFirstWritable;
+    /** Touched by the draining thread only. */
+    private boolean flushNeeded;
+    private byte[] chunk;
 
     /** @param onFailure told when writing failed; it aborts the connection */
     NonBlockingWriter(ServletOutputStream out, Consumer<Throwable> onFailure) {
@@ -60,7 +57,7 @@ final class NonBlockingWriter implements WriteListener {
      */
     void whenFirstWritable(Runnable action) {
         synchronized (lock) {
-            if (!firstCallSeen && terminated == null) {
+            if (!firstCallSeen && !slot.isClosed()) {
                 onFirstWritable = action;
                 return;
             }
@@ -69,54 +66,33 @@ final class NonBlockingWriter implements WriteListener {
     }
 
     void write(ByteBuffer[] buffers, WriteCallback callback) {
-        Throwable refused;
-        boolean drain = false;
-        synchronized (lock) {
-            refused = terminated != null ? terminated : closeAction != null ? new IOException("Connection is closing") : null;
-            if (refused == null) {
-                queue.add(new PendingWrite(buffers, callback));
-                drain = takeDrainingRole();
-            }
-        }
-        if (refused != null) {
-            fail(callback, refused);
-        } else if (drain) {
+        if (slot.offer(buffers, callback) && takeDrainingRole()) {
             drain();
         }
     }
 
-    /** Closes the stream once everything queued is written, then runs {@code action}. */
+    /** Closes the stream once the write in flight is written and flushed, then runs {@code action}. */
     void closeWhenDrained(Runnable action) {
-        boolean drain;
         synchronized (lock) {
-            if (terminated != null || closeAction != null) {
+            if (closeAction != null || !slot.requestClose()) {
                 return;
             }
             closeAction = action;
-            drain = takeDrainingRole();
         }
-        if (drain) {
+        if (takeDrainingRole()) {
             drain();
         }
     }
 
-    /** Fails everything queued; later writes fail too. */
+    /** Fails the write in flight unless a thread is writing it; later writes fail too. */
     void abort(Throwable cause) {
-        List<PendingWrite> failed;
         Runnable first;
         synchronized (lock) {
             first = onFirstWritable;
             onFirstWritable = null;
-            if (terminated == null) {
-                terminated = cause;
-            }
             closeAction = null;
-            failed = new ArrayList<>(queue);
-            queue.clear();
         }
-        for (PendingWrite write : failed) {
-            fail(write.callback, cause);
-        }
+        slot.close(cause);
         if (first != null) {
             first.run();
         }
@@ -154,23 +130,27 @@ final class NonBlockingWriter implements WriteListener {
     }
 
     private boolean takeDrainingRole() {
-        if (draining || owed) {
-            return false;
+        synchronized (lock) {
+            if (draining || owed) {
+                return false;
+            }
+            draining = true;
+            return true;
         }
-        draining = true;
-        return true;
     }
 
     /** Runs on the thread that took the draining role, until it gives it up. */
     private void drain() {
         try {
             while (true) {
-                PendingWrite head;
+                boolean write;
                 Runnable close;
                 synchronized (lock) {
-                    head = queue.peek();
-                    close = closeAction;
-                    if (terminated != null || (head == null && !flushNeeded && close == null)) {
+                    // Looked at under the lock that a writer takes after offering: a write offered
+                    // after this look finds the role free, or this thread still draining.
+                    write = slot.hasUnclaimedWrite();
+                    close = slot.isDrainedForClose() ? closeAction : null;
+                    if (slot.isClosed() || (!write && !flushNeeded && close == null)) {
                         draining = false;
                         signalled = false;
                         return;
@@ -187,8 +167,8 @@ final class NonBlockingWriter implements WriteListener {
                         return;
                     }
                 }
-                if (head != null) {
-                    writeSome(head);
+                if (write) {
+                    writeSome();
                 } else if (flushNeeded) {
                     // Containers may hold written bytes in a buffer until flushed.
                     flushNeeded = false;
@@ -207,53 +187,53 @@ final class NonBlockingWriter implements WriteListener {
         }
     }
 
-    /** One {@code write} call on the stream; completes the callback when the last byte was handed over. */
-    private void writeSome(PendingWrite head) throws IOException {
-        ByteBuffer buffer = head.current();
-        if (buffer != null) {
-            if (buffer.hasArray()) {
-                out.write(buffer.array(), buffer.arrayOffset() + buffer.position(), buffer.remaining());
-                buffer.position(buffer.limit());
-            } else {
-                if (chunk == null) {
-                    chunk = new byte[DIRECT_CHUNK];
-                }
-                int n = Math.min(chunk.length, buffer.remaining());
-                buffer.get(chunk, 0, n);
-                out.write(chunk, 0, n);
-            }
-            flushNeeded = true;
+    /** One {@code write} call on the stream; the write is completed once its last byte was handed over. */
+    private void writeSome() throws IOException {
+        ByteBuffer[] buffers = slot.claim();
+        if (buffers == null) {
+            return;
         }
-        if (head.current() == null) {
-            boolean mine;
-            synchronized (lock) {
-                // An abort may have failed this write meanwhile; never complete a callback twice.
-                mine = queue.peek() == head;
-                if (mine) {
-                    queue.poll();
+        try {
+            ByteBuffer buffer = firstWithBytes(buffers);
+            if (buffer != null) {
+                if (buffer.hasArray()) {
+                    out.write(buffer.array(), buffer.arrayOffset() + buffer.position(), buffer.remaining());
+                    buffer.position(buffer.limit());
+                } else {
+                    if (chunk == null) {
+                        chunk = new byte[DIRECT_CHUNK];
+                    }
+                    int n = Math.min(chunk.length, buffer.remaining());
+                    buffer.get(chunk, 0, n);
+                    out.write(chunk, 0, n);
                 }
+                flushNeeded = true;
             }
-            if (mine) {
-                try {
-                    head.callback.completed();
-                } catch (RuntimeException e) {
-                    LOG.log(System.Logger.Level.WARNING, "Ferry WebSocket: a write callback failed", e);
-                }
+        } catch (IOException | RuntimeException e) {
+            slot.release(false);
+            throw e;
+        }
+        slot.release(WriteSlot.isEmpty(buffers));
+    }
+
+    private static ByteBuffer firstWithBytes(ByteBuffer[] buffers) {
+        for (ByteBuffer b : buffers) {
+            if (b.hasRemaining()) {
+                return b;
             }
         }
+        return null;
     }
 
     private void closeNow(Runnable action) {
         Runnable first;
         synchronized (lock) {
-            if (terminated == null) {
-                terminated = new IOException("Connection closed");
-            }
             closeAction = null;
             draining = false;
             first = onFirstWritable;
             onFirstWritable = null;
         }
+        slot.close(new IOException("Connection closed"));
         if (first != null) {
             first.run();
         }
@@ -263,33 +243,5 @@ final class NonBlockingWriter implements WriteListener {
             LOG.log(System.Logger.Level.DEBUG, "Ferry WebSocket: closing the output failed", e);
         }
         action.run();
-    }
-
-    private static void fail(WriteCallback callback, Throwable cause) {
-        try {
-            callback.failed(cause);
-        } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "Ferry WebSocket: a write callback failed", e);
-        }
-    }
-
-    /** One {@link dev.ferry.transport.Transport#write} call: its buffers, written in order. */
-    private static final class PendingWrite {
-        private final ByteBuffer[] buffers;
-        private final WriteCallback callback;
-        private int index;
-
-        PendingWrite(ByteBuffer[] buffers, WriteCallback callback) {
-            this.buffers = buffers;
-            this.callback = callback;
-        }
-
-        /** The first buffer with bytes left, or null when all are written. */
-        ByteBuffer current() {
-            while (index < buffers.length && !buffers[index].hasRemaining()) {
-                index++;
-            }
-            return index < buffers.length ? buffers[index] : null;
-        }
     }
 }

@@ -4,11 +4,11 @@ import dev.ferry.handshake.UpgradeDecision.PendingSession;
 import dev.ferry.servlet.ApplicationExecutor;
 import dev.ferry.transport.Transport;
 import dev.ferry.transport.TransportListener;
+import dev.ferry.transport.WriteSlot;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
-import java.util.ArrayDeque;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -26,8 +26,9 @@ import org.eclipse.jetty.util.Callback;
  * input stream reports end of input at once after a GET (see {@link JettyUpgrade}).
  *
  * <p>Reads happen on Jetty's threads when the socket is readable; a read buffer is borrowed from
- * Jetty's pool only while bytes are being read, so an idle connection holds none. Writes go
- * straight to the end point, one at a time, in order.
+ * Jetty's pool only while bytes are being read, so an idle connection holds none. The write in
+ * flight (one at a time, as Jetty's end point takes them) lives in a {@link WriteSlot} and goes
+ * straight to the end point.
  *
  * <p>Bytes that Jetty had already read past the upgrade request (a client that sent its first
  * frames without waiting for the 101) come through {@link #onUpgradeTo} and reach the engine
@@ -60,10 +61,24 @@ final class JettyEndPointTransport extends AbstractConnection implements Transpo
     private boolean reading;
     private boolean closePending;
 
-    private final Object writeLock = new Object();
-    private final ArrayDeque<PendingWrite> writes = new ArrayDeque<>();
-    private boolean writing;
-    private boolean closeWhenWritten;
+    private final WriteSlot writes = new WriteSlot();
+    /** Jetty's callback for the write in flight; one object for the connection's life. */
+    private final Callback written = new Callback() {
+        @Override
+        public void succeeded() {
+            writes.release(true);
+            if (writes.isDrainedForClose()) {
+                getEndPoint().close();
+            }
+        }
+
+        @Override
+        public void failed(Throwable failure) {
+            writes.close(failure);
+            writes.release(false);
+            getEndPoint().close(failure);
+        }
+    };
 
     JettyEndPointTransport(EndPoint endPoint, Executor executor, ByteBufferPool pool, PendingSession pending,
             boolean secure, ClassLoader applicationLoader) {
@@ -193,62 +208,28 @@ final class JettyEndPointTransport extends AbstractConnection implements Transpo
 
     @Override
     public void write(ByteBuffer[] buffers, WriteCallback done) {
-        synchronized (writeLock) {
-            writes.add(new PendingWrite(buffers, done));
-            if (writing) {
-                return;
-            }
-            writing = true;
-        }
-        writeNext();
-    }
-
-    /** Starts the next queued write; Jetty allows one at a time on an end point. */
-    private void writeNext() {
-        PendingWrite next;
-        synchronized (writeLock) {
-            next = writes.poll();
-            if (next == null) {
-                writing = false;
-                if (closeWhenWritten) {
-                    getEndPoint().close();
-                }
-                return;
+        if (writes.offer(buffers, done)) {
+            ByteBuffer[] claimed = writes.claim();
+            if (claimed != null) {
+                getEndPoint().write(written, claimed);
             }
         }
-        getEndPoint().write(next, next.buffers);
-    }
-
-    private void failQueued(Throwable failure) {
-        ArrayDeque<PendingWrite> failed;
-        synchronized (writeLock) {
-            failed = new ArrayDeque<>(writes);
-            writes.clear();
-            writing = false;
-        }
-        failed.forEach(w -> w.done.failed(failure));
-        getEndPoint().close(failure);
     }
 
     @Override
     public void close(boolean abort) {
         if (abort) {
             getEndPoint().close();
-            return;
+        } else if (writes.requestClose() && writes.isDrainedForClose()) {
+            getEndPoint().close();
         }
-        synchronized (writeLock) {
-            if (writing) {
-                closeWhenWritten = true;
-                return;
-            }
-        }
-        getEndPoint().close();
     }
 
     @Override
     public void onClose(Throwable cause) {
         super.onClose(cause);
-        failQueuedOnClose();
+        // A write Jetty is carrying is failed by Jetty's callback; one not yet handed over, here.
+        writes.close(new IOException("The connection is closed", cause));
         synchronized (readLock) {
             if (reading) {
                 closePending = true;
@@ -263,16 +244,6 @@ final class JettyEndPointTransport extends AbstractConnection implements Transpo
         if (l != null && closedReported.compareAndSet(false, true)) {
             ApplicationExecutor.runWith(applicationLoader, l::onClosed);
         }
-    }
-
-    private void failQueuedOnClose() {
-        ArrayDeque<PendingWrite> failed;
-        synchronized (writeLock) {
-            failed = new ArrayDeque<>(writes);
-            writes.clear();
-        }
-        IOException closed = new IOException("The connection is closed");
-        failed.forEach(w -> w.done.failed(closed));
     }
 
     @Override
@@ -298,28 +269,5 @@ final class JettyEndPointTransport extends AbstractConnection implements Transpo
     @Override
     public boolean isSecure() {
         return secure;
-    }
-
-    /** One queued write; also Jetty's callback for it, so a write allocates nothing more. */
-    private final class PendingWrite implements Callback {
-        final ByteBuffer[] buffers;
-        final WriteCallback done;
-
-        PendingWrite(ByteBuffer[] buffers, WriteCallback done) {
-            this.buffers = buffers;
-            this.done = done;
-        }
-
-        @Override
-        public void succeeded() {
-            done.completed();
-            writeNext();
-        }
-
-        @Override
-        public void failed(Throwable failure) {
-            done.failed(failure);
-            failQueued(failure);
-        }
     }
 }

@@ -1,0 +1,187 @@
+package dev.ferry.nio;
+
+import dev.ferry.transport.TransportListener;
+import java.lang.System.Logger.Level;
+import java.nio.ByteBuffer;
+import java.util.ArrayDeque;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+/**
+ * Hands what a {@link NioTransport} reads to its listener, in order, and on the right thread.
+ * Until the session starts the listener is the client's handshake reader, Ferry's own quick code,
+ * called on the I/O thread. From then on it is the session's, called on worker threads inside the
+ * connection's {@link CallbackContext}, one call at a time and in the order the bytes came.
+ *
+ * <p>Why not on the I/O thread: an application callback may block, typically waiting for a message
+ * on another session of the same container (send on session B, wait for B's answer, from inside
+ * A's {@code onMessage}). On the one I/O thread that answer could never be read.
+ *
+ * <p>The I/O thread may read on while a worker delivers; the bytes handed over and not yet taken
+ * (the backlog) are bounded by {@link #BACKLOG_LIMIT}, past which the transport stops reading
+ * until a worker has brought the backlog back under it and run the {@code drained} callback. The
+ * lock guards only the queue and the running flag; calls run outside it.
+ */
+final class InboundDelivery {
+
+    /**
+     * Bytes read and not yet taken by the listener, past which reading waits. Enough for a few
+     * 64 KiB reads of a large message to queue while the worker parses; small enough that a slow
+     * application holds little memory per connection.
+     */
+    static final int BACKLOG_LIMIT = 128 * 1024;
+
+    private static final System.Logger LOG = System.getLogger(InboundDelivery.class.getName());
+
+    private final Executor workers;
+    private final CallbackContext context;
+    private final Runnable drained;
+    private final AtomicLong backlog = new AtomicLong();
+    /** The transport was told to stop reading and waits for {@link #drained}. */
+    private final AtomicBoolean stalled = new AtomicBoolean();
+
+    private final Object lock = new Object();
+    private final ArrayDeque<Runnable> queue = new ArrayDeque<>();
+    /** A worker is running the queue. */
+    private boolean running;
+
+    // Confined to the I/O thread.
+    private TransportListener listener;
+    private boolean session;
+    private boolean toldClosed;
+
+    /**
+     * @param drained run on a worker when the backlog fell back under the limit after
+     *                {@link #data} had said to stop reading
+     */
+    InboundDelivery(Executor workers, CallbackContext context, Runnable drained) {
+        this.workers = workers;
+        this.context = context;
+        this.drained = drained;
+    }
+
+    void handshake(TransportListener handshakeListener) {
+        listener = handshakeListener;
+    }
+
+    void session(TransportListener sessionListener) {
+        listener = sessionListener;
+        session = true;
+        toldClosed = false;
+    }
+
+    /** Bytes handed over and not yet taken. */
+    long backlog() {
+        return backlog.get();
+    }
+
+    boolean hasListener() {
+        return listener != null;
+    }
+
+    /**
+     * Hands {@code bytes} on. The handshake reader consumes them before this returns; the
+     * session's listener gets a copy on a worker (the caller reuses its buffer).
+     *
+     * @return true when the backlog is full: the caller reads no more until {@code drained} runs
+     */
+    boolean data(ByteBuffer bytes) {
+        if (!session) {
+            listener.onData(bytes);
+            return false;
+        }
+        int size = bytes.remaining();
+        ByteBuffer copy = ByteBuffer.allocate(size).put(bytes).flip();
+        TransportListener target = listener;
+        backlog.addAndGet(size);
+        submit(() -> {
+            try {
+                target.onData(copy);
+            } finally {
+                taken(size);
+            }
+        });
+        return backlogFull();
+    }
+
+    void endOfInput(Throwable failureOrNull) {
+        tell(l -> l.onEndOfInput(failureOrNull));
+    }
+
+    /** Tells the listener once per listener that the transport is closed. */
+    void closed() {
+        if (listener != null && !toldClosed) {
+            toldClosed = true;
+            tell(TransportListener::onClosed);
+        }
+    }
+
+    private void tell(Consumer<TransportListener> call) {
+        TransportListener target = listener;
+        if (session) {
+            submit(() -> call.accept(target));
+        } else {
+            call.accept(target);
+        }
+    }
+
+    private boolean backlogFull() {
+        if (backlog.get() < BACKLOG_LIMIT) {
+            return false;
+        }
+        stalled.set(true);
+        // A worker may have taken it all between the two looks, before it could see the stall.
+        return backlog.get() >= BACKLOG_LIMIT || !stalled.compareAndSet(true, false);
+    }
+
+    /** On a worker: the listener has taken {@code size} bytes. */
+    private void taken(int size) {
+        if (backlog.addAndGet(-size) < BACKLOG_LIMIT && stalled.get() && stalled.compareAndSet(true, false)) {
+            drained.run();
+        }
+    }
+
+    /** Queues {@code call} after everything submitted before it. */
+    private void submit(Runnable call) {
+        synchronized (lock) {
+            queue.add(call);
+            if (running) {
+                return;
+            }
+            running = true;
+        }
+        try {
+            workers.execute(this::runQueued);
+        } catch (RejectedExecutionException e) {
+            // The container is shutting down: the caller's thread is the only one left to tell the listener.
+            runQueued();
+        }
+    }
+
+    /** On a worker: runs the queue until it is empty, inside the connection's context. */
+    private void runQueued() {
+        Object saved = context.enter();
+        try {
+            while (true) {
+                Runnable call;
+                synchronized (lock) {
+                    call = queue.poll();
+                    if (call == null) {
+                        running = false;
+                        return;
+                    }
+                }
+                try {
+                    call.run();
+                } catch (RuntimeException | Error e) {
+                    LOG.log(Level.ERROR, "A Ferry callback failed", e);
+                }
+            }
+        } finally {
+            context.exit(saved);
+        }
+    }
+}
