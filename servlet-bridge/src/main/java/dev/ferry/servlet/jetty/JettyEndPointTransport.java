@@ -1,7 +1,7 @@
 package dev.ferry.servlet.jetty;
 
 import dev.ferry.handshake.UpgradeDecision.PendingSession;
-import dev.ferry.servlet.ApplicationExecutor;
+import dev.ferry.nio.CallbackContext;
 import dev.ferry.transport.Transport;
 import dev.ferry.transport.TransportListener;
 import dev.ferry.transport.WriteSlot;
@@ -46,8 +46,8 @@ final class JettyEndPointTransport extends AbstractConnection implements Transpo
     private final ByteBufferPool pool;
     private final PendingSession pending;
     private final boolean secure;
-    /** The web application's class loader, the context class loader of every listener call. */
-    private final ClassLoader applicationLoader;
+    /** Every listener call runs with the web application's class loader as its context class loader. */
+    private final CallbackContext application;
     private volatile TransportListener listener;
 
     private volatile boolean paused;
@@ -86,7 +86,7 @@ final class JettyEndPointTransport extends AbstractConnection implements Transpo
         this.pool = pool;
         this.pending = pending;
         this.secure = secure;
-        this.applicationLoader = applicationLoader;
+        this.application = CallbackContext.classLoader(applicationLoader);
     }
 
     @Override
@@ -128,7 +128,12 @@ final class JettyEndPointTransport extends AbstractConnection implements Transpo
      */
     @Override
     public void onFillable() {
-        ApplicationExecutor.runWith(applicationLoader, this::fillAndDeliver);
+        Object saved = application.enter();
+        try {
+            fillAndDeliver();
+        } finally {
+            application.exit(saved);
+        }
     }
 
     private void fillAndDeliver() {
@@ -242,7 +247,12 @@ final class JettyEndPointTransport extends AbstractConnection implements Transpo
     private void reportClosed() {
         TransportListener l = listener;
         if (l != null && closedReported.compareAndSet(false, true)) {
-            ApplicationExecutor.runWith(applicationLoader, l::onClosed);
+            Object saved = application.enter();
+            try {
+                l.onClosed();
+            } finally {
+                application.exit(saved);
+            }
         }
     }
 
