@@ -1,11 +1,11 @@
 package dev.ferry.client;
 
+import dev.ferry.config.SessionLimits;
 import dev.ferry.engine.Scheduler;
-import dev.ferry.nio.TlsEngineAdapter;
 import dev.ferry.nio.NioTransport;
+import dev.ferry.nio.TlsEngineAdapter;
 import dev.ferry.session.FerrySession;
 import dev.ferry.session.HandshakeInfo;
-import dev.ferry.config.SessionLimits;
 import dev.ferry.transport.Transport;
 import jakarta.websocket.ClientEndpointConfig;
 import jakarta.websocket.DeploymentException;
@@ -21,7 +21,6 @@ import java.nio.ByteBuffer;
 import java.util.Locale;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLException;

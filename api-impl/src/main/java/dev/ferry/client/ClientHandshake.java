@@ -1,7 +1,7 @@
 package dev.ferry.client;
 
-import dev.ferry.handshake.AcceptKey;
 import dev.ferry.extension.DeflateParameters;
+import dev.ferry.handshake.AcceptKey;
 import dev.ferry.handshake.ExtensionHeader;
 import dev.ferry.handshake.FerryHandshakeResponse;
 import dev.ferry.handshake.HeaderLookup;

@@ -1,22 +1,22 @@
 package dev.ferry.client;
 
+import dev.ferry.config.FerrySettings;
+import dev.ferry.config.SessionDefaults;
+import dev.ferry.config.SessionLimits;
 import dev.ferry.engine.Scheduler;
+import dev.ferry.engine.deflate.ZlibPool;
+import dev.ferry.extension.DeflateParameters;
 import dev.ferry.instance.EndpointInstance;
 import dev.ferry.instance.EndpointInstanceFactory;
 import dev.ferry.instance.ReleasingEndpoint;
-import dev.ferry.config.FerrySettings;
 import dev.ferry.session.FerrySession;
 import dev.ferry.session.HandshakeInfo;
-import dev.ferry.config.SessionDefaults;
-import dev.ferry.config.SessionLimits;
+import dev.ferry.session.SessionCounters;
 import dev.ferry.transport.Transport;
 import jakarta.websocket.ClientEndpointConfig;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.DeploymentException;
 import jakarta.websocket.Endpoint;
-import dev.ferry.extension.DeflateParameters;
-import dev.ferry.engine.deflate.PerMessageDeflate;
-import dev.ferry.engine.deflate.ZlibPool;
 import jakarta.websocket.Extension;
 import jakarta.websocket.Session;
 import java.io.IOException;
@@ -25,7 +25,6 @@ import java.net.URI;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -68,7 +67,7 @@ public final class FerryClientContainer extends SessionDefaults implements AutoC
             String id = "c" + Long.toHexString(sessionIds.incrementAndGet());
             return new FerrySession(id, FerryClientContainer.this, endpoint, config, info, openSessions, limits,
                     transport, false, runtime.random(), scheduler,
-                    deflate == null ? null : deflate.start(false, zlib));
+                    deflate == null ? null : deflate.start(false, zlib), SessionCounters.NONE);
         }
 
         @Override

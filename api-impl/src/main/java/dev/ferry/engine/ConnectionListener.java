@@ -1,21 +1,12 @@
 package dev.ferry.engine;
 
 /**
- * What a {@link WebSocketConnection} needs from the session above it: where messages go, how big
- * they may be, and whom to tell about failures and the end. The session implements it; the engine
- * calls it from the thread that reads (one at a time), except {@link #onClosed}, which may also
- * come from a timer or a closing thread.
+ * What a {@link WebSocketConnection} needs from the session above it besides its
+ * {@link MessageSinks}: how big messages may be, and whom to tell about failures and the end.
+ * The session implements it; the engine calls it from the thread that reads (one at a time),
+ * except {@link #onClosed}, which may also come from a timer or a closing thread.
  */
 public interface ConnectionListener {
-
-    /** The sink for a text message that is starting, or {@code null} when nobody takes text now. */
-    TextSink textSink();
-
-    /** The sink for a binary message that is starting, or {@code null} when nobody takes binary now. */
-    BinarySink binarySink();
-
-    /** The sink for pongs, or {@code null} when nobody takes them. */
-    PongSink pongSink();
 
     /** Bytes a whole text message may have before it is refused with 1009. */
     long maxTextMessageSize();

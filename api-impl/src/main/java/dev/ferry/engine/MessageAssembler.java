@@ -3,7 +3,6 @@ package dev.ferry.engine;
 import dev.ferry.engine.deflate.MessageInflater;
 import dev.ferry.engine.deflate.PerMessageDeflate;
 import dev.ferry.engine.frame.CloseFrames;
-import dev.ferry.engine.frame.CloseCodes;
 import dev.ferry.engine.frame.FrameHandler;
 import dev.ferry.engine.frame.Opcode;
 import dev.ferry.engine.frame.Utf8Validator;
@@ -25,6 +24,7 @@ final class MessageAssembler implements FrameHandler {
 
     private final ControlFrameListener connection;
     private final ConnectionListener listener;
+    private final MessageSinks sinks;
     private final MessageInflater inflater;
     private final ConnectionCounters counters;
     private final Utf8Validator utf8 = new Utf8Validator();
@@ -59,13 +59,15 @@ final class MessageAssembler implements FrameHandler {
 
     /**
      * @param connection hears control frames
-     * @param listener   gives the sinks and limits of messages, and hears when a sink fails
+     * @param listener   gives the limits of messages, and hears when a sink fails
+     * @param sinks      where messages go
      * @param inflater   permessage-deflate's inflater, or {@code null} when it was not negotiated
      */
-    MessageAssembler(ControlFrameListener connection, ConnectionListener listener, MessageInflater inflater,
-            ConnectionCounters counters) {
+    MessageAssembler(ControlFrameListener connection, ConnectionListener listener, MessageSinks sinks,
+            MessageInflater inflater, ConnectionCounters counters) {
         this.connection = connection;
         this.listener = listener;
+        this.sinks = sinks;
         this.inflater = inflater;
         this.counters = counters;
     }
@@ -98,7 +100,7 @@ final class MessageAssembler implements FrameHandler {
         carryLength = 0;
         lastDelivered = false;
         if (opcode == Opcode.TEXT) {
-            textSink = connection.deliversMessages() ? listener.textSink() : DiscardingSinks.TEXT;
+            textSink = connection.deliversMessages() ? sinks.textSink() : DiscardingSinks.TEXT;
             if (textSink == null) {
                 // No handler takes text now; one may be added later (handlers come and go at any
                 // time, and a client often adds its own after connecting), so the message is
@@ -108,7 +110,7 @@ final class MessageAssembler implements FrameHandler {
             whole = textSink.wantsWholeMessage();
             limit = listener.maxTextMessageSize();
         } else {
-            binarySink = connection.deliversMessages() ? listener.binarySink() : DiscardingSinks.BINARY;
+            binarySink = connection.deliversMessages() ? sinks.binarySink() : DiscardingSinks.BINARY;
             if (binarySink == null) {
                 binarySink = DiscardingSinks.BINARY; // as for text above
             }

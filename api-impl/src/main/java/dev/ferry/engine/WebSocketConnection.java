@@ -44,6 +44,7 @@ public final class WebSocketConnection implements TransportListener, ControlFram
 
     private final Transport transport;
     private final ConnectionListener listener;
+    private final MessageSinks sinks;
     private final FrameParser parser;
     private final FrameSender sender;
     private final ConnectionTimers timers;
@@ -61,17 +62,20 @@ public final class WebSocketConnection implements TransportListener, ControlFram
     private volatile Thread deliveringThread;
 
     /**
+     * @param listener the session: limits, failures, the end
+     * @param sinks    where messages and pongs go
      * @param maskKeys where a client's mask keys come from ({@code null} on the server)
      * @param deflate  permessage-deflate as negotiated, or {@code null}
      * @param counters where traffic and failures are counted
      */
-    public WebSocketConnection(Transport transport, ConnectionListener listener, Settings settings, Random maskKeys,
-            Scheduler scheduler, PerMessageDeflate deflate, ConnectionCounters counters) {
+    public WebSocketConnection(Transport transport, ConnectionListener listener, MessageSinks sinks, Settings settings,
+            Random maskKeys, Scheduler scheduler, PerMessageDeflate deflate, ConnectionCounters counters) {
         this.transport = transport;
         this.listener = listener;
+        this.sinks = sinks;
         this.deflate = deflate;
         this.counters = counters;
-        MessageAssembler assembler = new MessageAssembler(this, listener,
+        MessageAssembler assembler = new MessageAssembler(this, listener, sinks,
                 deflate == null ? null : deflate.inflater(), counters);
         this.parser = new FrameParser(settings.server(), assembler);
         this.parser.setMaxFrameSize(settings.maxFrameSize());
@@ -319,7 +323,7 @@ public final class WebSocketConnection implements TransportListener, ControlFram
         if (payload.equals(ByteBuffer.wrap(KEEP_ALIVE)) || state != State.OPEN) {
             return;
         }
-        PongSink sink = listener.pongSink();
+        PongSink sink = sinks.pongSink();
         if (sink != null) {
             try {
                 sink.onPong(copy(payload));

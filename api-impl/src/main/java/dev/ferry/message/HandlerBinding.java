@@ -1,8 +1,8 @@
 package dev.ferry.message;
-import dev.ferry.engine.TextSink;
-import dev.ferry.engine.PongSink;
-import dev.ferry.engine.BinarySink;
 
+import dev.ferry.engine.BinarySink;
+import dev.ferry.engine.PongSink;
+import dev.ferry.engine.TextSink;
 import jakarta.websocket.MessageHandler;
 import java.util.EnumSet;
 import java.util.Set;

@@ -1,8 +1,7 @@
 package dev.ferry.message;
 
-import dev.ferry.engine.PongSink;import dev.ferry.engine.TextSink;
 import dev.ferry.engine.BinarySink;
-
+import dev.ferry.engine.PongSink;import dev.ferry.engine.TextSink;
 import jakarta.websocket.MessageHandler;
 import java.io.InputStream;
 import java.io.Reader;

@@ -1,8 +1,9 @@
 package dev.ferry.message;
-import dev.ferry.engine.TextSink;
-import dev.ferry.engine.PongSink;
-import dev.ferry.engine.BinarySink;
 
+import dev.ferry.engine.BinarySink;
+import dev.ferry.engine.MessageSinks;
+import dev.ferry.engine.PongSink;
+import dev.ferry.engine.TextSink;
 import jakarta.websocket.EndpointConfig;
 import jakarta.websocket.MessageHandler;
 import java.util.Collections;
@@ -20,7 +21,7 @@ import java.util.Set;
  * made under the registry's lock and the sinks are published through volatile fields: the engine
  * reads them without locking, once per message.
  */
-public final class MessageHandlerRegistry {
+public final class MessageHandlerRegistry implements MessageSinks {
 
     private final EndpointConfig config;
     private final DecoderSet decoders;
@@ -98,16 +99,19 @@ public final class MessageHandlerRegistry {
     }
 
     /** The sink for text messages, or {@code null} when no handler receives text. */
+    @Override
     public TextSink textSink() {
         return textSink;
     }
 
     /** The sink for binary messages, or {@code null} when no handler receives binary messages. */
+    @Override
     public BinarySink binarySink() {
         return binarySink;
     }
 
     /** The sink for pongs, or {@code null} when no handler receives pongs. */
+    @Override
     public PongSink pongSink() {
         return pongSink;
     }

@@ -109,9 +109,4 @@ public final class JmxRegistrations {
         return new ObjectName(DOMAIN + ":type=Endpoint,application=" + ObjectName.quote(application)
                 + ",container=" + container + ",path=" + ObjectName.quote(path));
     }
-
-    /** The ObjectName pattern matching every endpoint MBean of {@code application}; for tests and tools. */
-    public static ObjectName endpointPattern(String application) throws JMException {
-        return new ObjectName(DOMAIN + ":type=Endpoint,application=" + ObjectName.quote(application) + ",*");
-    }
 }

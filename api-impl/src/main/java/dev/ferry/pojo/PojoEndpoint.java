@@ -97,24 +97,12 @@ public final class PojoEndpoint extends Endpoint {
     @SuppressWarnings("unchecked")
     private void register(Session session, MessageMethod method) {
         Class<Object> type = (Class<Object>) method.messageType();
+        PojoMethod.Bound call = method.method().bind(instance, session, config, pathParameters,
+                failure -> failed(session, unwrap(failure)));
         if (method.partial()) {
-            MessageHandler.Partial<Object> handler = (message, last) -> deliver(session, method, message, last);
-            session.addMessageHandler(type, handler);
+            session.addMessageHandler(type, (MessageHandler.Partial<Object>) call);
         } else {
-            MessageHandler.Whole<Object> handler = message -> deliver(session, method, message, true);
-            session.addMessageHandler(type, handler);
-        }
-    }
-
-    private void deliver(Session session, MessageMethod method, Object message, boolean last) {
-        Object result = call(session, method.method(),
-                CallContext.message(session, config, pathParameters, message, last));
-        if (result != null) {
-            try {
-                ReturnValueSender.send(session.getBasicRemote(), result);
-            } catch (Exception e) {
-                failed(session, e);
-            }
+            session.addMessageHandler(type, (MessageHandler.Whole<Object>) call);
         }
     }
 

@@ -1,28 +1,21 @@
 package dev.ferry.server;
-import dev.ferry.config.FerrySettings;
 
 import dev.ferry.client.FerryClientContainer;
-import dev.ferry.extension.ServerExtensionNegotiation;
+import dev.ferry.config.FerrySettings;
+import dev.ferry.config.SessionDefaults;
 import dev.ferry.extension.DeflateParameters;
-import dev.ferry.engine.deflate.PerMessageDeflate;
-import dev.ferry.engine.deflate.ZlibPool;
+import dev.ferry.extension.ServerExtensionNegotiation;
 import dev.ferry.handshake.FerryExtension;
 import dev.ferry.handshake.HandshakeValidator;
 import dev.ferry.handshake.UpgradeDecision;
 import dev.ferry.handshake.UpgradeRequest;
-import dev.ferry.engine.Scheduler;
-import dev.ferry.instance.ReleasingEndpoint;
 import dev.ferry.metrics.JmxRegistrations;
 import dev.ferry.nio.CallbackContext;
 import dev.ferry.nio.IoLoops;
 import dev.ferry.nio.NioTransport;
-import dev.ferry.session.FerrySession;
 import dev.ferry.session.HandshakeInfo;
-import dev.ferry.config.SessionDefaults;
-import dev.ferry.config.SessionLimits;
 import dev.ferry.transport.Transport;
 import jakarta.websocket.ClientEndpointConfig;
-import jakarta.websocket.CloseReason;
 import jakarta.websocket.DeploymentException;
 import jakarta.websocket.Endpoint;
 import jakarta.websocket.Extension;
@@ -30,7 +23,6 @@ import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerContainer;
 import jakarta.websocket.server.ServerEndpointConfig;
 import java.io.IOException;
-import java.lang.System.Logger.Level;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.nio.ByteBuffer;
@@ -40,10 +32,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The server container of one web application: deploys endpoints, answers handshakes and opens
@@ -52,9 +40,6 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class FerryServerContainer extends SessionDefaults implements ServerContainer {
 
-    private static final System.Logger LOG = System.getLogger(FerryServerContainer.class.getName());
-    /** How long {@link #shutdown()} lets peers answer the 1001 close frames. */
-    private static final long SHUTDOWN_GRACE_MILLIS = 1_000;
 
     /** The container-wide settings (the same object {@link #settings()} gives). */
     private final FerrySettings settings;
@@ -66,21 +51,12 @@ public final class FerryServerContainer extends SessionDefaults implements Serve
     private volatile boolean deploymentOpen = true;
     private final List<DeployedEndpoint> deployed = new CopyOnWriteArrayList<>();
     private final ServerHandshake handshake = new ServerHandshake(new HandshakeSupport());
-    private final ZlibPool zlib = new ZlibPool(java.util.zip.Deflater.DEFAULT_COMPRESSION,
-            Runtime.getRuntime().availableProcessors() * 2);
-    private final AtomicLong sessionIds = new AtomicLong();
-    /** Sessions between the 101 and the end of their opening: shutdown() waits for them. */
-    private final java.util.concurrent.atomic.AtomicInteger sessionsStarting = new java.util.concurrent.atomic.AtomicInteger();
-    private final ScheduledThreadPoolExecutor timers;
-    private final Scheduler scheduler;
+    private final ServerSessions sessions;
     /** Selector threads for connections taken over from the servlet container; started on first use. */
     private final IoLoops ioLoops;
     /** The endpoints' MBeans, or null when dev.ferry.jmx is false. */
     private final JmxRegistrations jmx;
     private volatile ProgrammaticUpgrade programmaticUpgrade;
-    /** The timer's thread, joined at shutdown so that it is gone before the application is. */
-    private volatile Thread timerThread;
-    private final java.util.concurrent.atomic.AtomicBoolean shutDown = new java.util.concurrent.atomic.AtomicBoolean();
     private final Object clientLock = new Object();
     private FerryClientContainer client;
 
@@ -101,16 +77,7 @@ public final class FerryServerContainer extends SessionDefaults implements Serve
                 ? new JmxRegistrations(ManagementFactory.getPlatformMBeanServer(), applicationName) : null;
         this.applicationClassLoader = applicationClassLoader;
         this.ioLoops = new IoLoops("ferry-io", settings.effectiveIoThreads());
-        this.timers = new ScheduledThreadPoolExecutor(1, runnable -> {
-            Thread t = new Thread(runnable, "ferry-timer");
-            t.setDaemon(true);
-            // Endpoint callbacks that timers trigger (idle and close timeouts) see the application.
-            t.setContextClassLoader(applicationClassLoader);
-            timerThread = t;
-            return t;
-        });
-        timers.setRemoveOnCancelPolicy(true);
-        this.scheduler = Scheduler.of(timers);
+        this.sessions = new ServerSessions(this, applicationClassLoader);
     }
 
     /**
@@ -153,7 +120,7 @@ public final class FerryServerContainer extends SessionDefaults implements Serve
         if (match == null || !HandshakeValidator.isWebSocketUpgrade(request)) {
             return new UpgradeDecision.PassThrough();
         }
-        if (shutDown.get()) {
+        if (sessions.isShutDown()) {
             return ServerHandshake.reject(503, "The server is shutting down");
         }
         return handshake.decide(request, match.value(), match.pathParameters());
@@ -198,37 +165,10 @@ public final class FerryServerContainer extends SessionDefaults implements Serve
      * comes before Jetty closes the connections.
      */
     public void shutdown() {
-        if (!shutDown.compareAndSet(false, true)) {
+        // Connections that never got to close: the I/O threads close them as they end.
+        if (!sessions.shutdown(deployed, () -> ioLoops.stop(ServerSessions.SHUTDOWN_GRACE_MILLIS))) {
             return;
         }
-        for (DeployedEndpoint endpoint : deployed) {
-            endpoint.openSessions().forEach(FerryServerContainer::closeGoingAway);
-        }
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(SHUTDOWN_GRACE_MILLIS);
-        // Sessions opening right now close themselves (they see shutDown); wait until they are
-        // among the open sessions, so that the wait below covers them too.
-        while (sessionsStarting.get() > 0 && System.nanoTime() < deadline && pauseBriefly()) {
-            // waiting
-        }
-        awaitSessionsClosed(deadline);
-        // Whoever has not answered by now is dropped: nothing would time them out later.
-        for (DeployedEndpoint endpoint : deployed) {
-            endpoint.openSessions().forEach(FerrySession::drop);
-        }
-        // Connections that never got to close: the I/O threads close them as they end.
-        ioLoops.stop(SHUTDOWN_GRACE_MILLIS);
-        // Pending idle and close timers have nothing left to do; the thread must not outlive the application.
-        timers.shutdownNow();
-        try {
-            timers.awaitTermination(SHUTDOWN_GRACE_MILLIS, TimeUnit.MILLISECONDS);
-            Thread timer = timerThread;
-            if (timer != null) {
-                timer.join(SHUTDOWN_GRACE_MILLIS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        zlib.close();
         if (jmx != null) {
             jmx.unregisterAll();
         }
@@ -236,36 +176,6 @@ public final class FerryServerContainer extends SessionDefaults implements Serve
             if (client != null) {
                 client.close();
             }
-        }
-    }
-
-    private static void closeGoingAway(FerrySession session) {
-        try {
-            session.close(new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "The server is shutting down"));
-        } catch (IOException | RuntimeException e) {
-            LOG.log(Level.DEBUG, "Closing " + session + " at shutdown failed; dropping it", e);
-            session.drop();
-        }
-    }
-
-    private void awaitSessionsClosed(long deadlineNanos) {
-        for (DeployedEndpoint endpoint : deployed) {
-            while (!endpoint.openSessions().isEmpty() && System.nanoTime() < deadlineNanos) {
-                if (!pauseBriefly()) {
-                    return;
-                }
-            }
-        }
-    }
-
-    /** Sleeps 10 ms; false when interrupted (the interrupt stays set). */
-    private static boolean pauseBriefly() {
-        try {
-            Thread.sleep(10);
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
         }
     }
 
@@ -357,47 +267,13 @@ public final class FerryServerContainer extends SessionDefaults implements Serve
                 String subprotocol, ServerExtensionNegotiation.Result extensions) {
             HandshakeInfo info = new HandshakeInfo(request.requestUri(), request.queryString(), request.parameters(),
                     pathParameters, request.userPrincipal(), subprotocol, extensions.agreed(), request.isSecure());
-            SessionLimits limits = limitsFor(config);
-            return new UpgradeDecision.PendingSession() {
-                @Override
-                public void start(Transport transport) {
-                    sessionsStarting.incrementAndGet();
-                    try {
-                        String id = Long.toHexString(sessionIds.incrementAndGet());
-                        PerMessageDeflate deflate = extensions.deflate() == null ? null
-                                : extensions.deflate().start(true, zlib);
-                        FerrySession session = new FerrySession(id, FerryServerContainer.this, instance, config,
-                                info, endpoint.openSessions(), limits, transport, true, null, scheduler, deflate,
-                                endpoint.metrics());
-                        session.open();
-                        if (shutDown.get()) {
-                            // Opened while shutdown() was closing the sessions it found (a 101 already
-                            // on its way): it goes the same way, not dropped later with 1006.
-                            closeGoingAway(session);
-                        }
-                    } finally {
-                        sessionsStarting.decrementAndGet();
-                    }
-                }
-
-                @Override
-                public void abandon(Throwable cause) {
-                    LOG.log(Level.DEBUG, "Upgrade to " + config.getPath() + " abandoned", cause);
-                    // No session will ever close it, so its instance ends here.
-                    ReleasingEndpoint.releaseIfOwed(instance);
-                }
-            };
+            return sessions.pending(info, endpoint, config, instance, limitsFor(config.getUserProperties()), extensions);
         }
     }
 
     private static boolean flag(Map<String, Object> properties, String name, boolean fallback) {
         Object value = properties.get(FerrySettings.PREFIX + name);
         return value == null ? fallback : Boolean.parseBoolean(value.toString().trim());
-    }
-
-    /** The container's defaults, overridden by {@code dev.ferry.*} user properties of the endpoint. */
-    private SessionLimits limitsFor(ServerEndpointConfig config) {
-        return limitsFor(config.getUserProperties());
     }
 
 

@@ -1,6 +1,4 @@
 package dev.ferry.server;
-import dev.ferry.handshake.UpgradeRequest;
-import dev.ferry.handshake.UpgradeDecision;
 
 import dev.ferry.extension.ServerExtensionNegotiation;
 import dev.ferry.handshake.AcceptKey;
@@ -9,6 +7,8 @@ import dev.ferry.handshake.FerryHandshakeRequest;
 import dev.ferry.handshake.FerryHandshakeResponse;
 import dev.ferry.handshake.HandshakeValidator;
 import dev.ferry.handshake.SubprotocolHeader;
+import dev.ferry.handshake.UpgradeDecision;
+import dev.ferry.handshake.UpgradeRequest;
 import jakarta.websocket.Endpoint;
 import jakarta.websocket.Extension;
 import jakarta.websocket.server.ServerEndpointConfig;

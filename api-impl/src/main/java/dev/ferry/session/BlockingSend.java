@@ -1,6 +1,6 @@
 package dev.ferry.session;
-import dev.ferry.engine.SendCallback;
 
+import dev.ferry.engine.SendCallback;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;

@@ -1,7 +1,7 @@
 package dev.ferry.session;
+
 import dev.ferry.engine.Scheduler;
 import dev.ferry.engine.SendCallback;
-
 import jakarta.websocket.EncodeException;
 import jakarta.websocket.RemoteEndpoint;
 import jakarta.websocket.SendHandler;

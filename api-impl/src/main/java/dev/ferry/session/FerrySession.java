@@ -1,19 +1,15 @@
 package dev.ferry.session;
 
 import dev.ferry.config.SessionLimits;
-import dev.ferry.engine.BinarySink;
 import dev.ferry.engine.ConnectionListener;
-import dev.ferry.engine.PongSink;
 import dev.ferry.engine.Scheduler;
-import dev.ferry.engine.TextSink;
 import dev.ferry.engine.WebSocketConnection;
 import dev.ferry.engine.deflate.PerMessageDeflate;
-import dev.ferry.transport.Transport;
+import dev.ferry.engine.frame.CloseFrames;
 import dev.ferry.message.DecoderSet;
 import dev.ferry.message.EncoderSet;
 import dev.ferry.message.MessageHandlerRegistry;
-import dev.ferry.engine.PongSink;
-import dev.ferry.engine.TextSink;
+import dev.ferry.transport.Transport;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Endpoint;
 import jakarta.websocket.EndpointConfig;
@@ -25,13 +21,11 @@ import jakarta.websocket.WebSocketContainer;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.Random;
+import java.util.Set;
 
 /**
  * The Jakarta {@link Session}: the application's handle on one connection. It routes inbound
@@ -64,14 +58,6 @@ public final class FerrySession implements Session, ConnectionListener {
 
     private volatile boolean closed;
 
-    /** A session whose traffic is not counted (clients, tests). */
-    public FerrySession(String id, WebSocketContainer container, Endpoint endpoint, EndpointConfig config,
-            HandshakeInfo handshake, Set<FerrySession> peers, SessionLimits limits,
-            Transport transport, boolean server, Random maskKeys, Scheduler scheduler, PerMessageDeflate deflate) {
-        this(id, container, endpoint, config, handshake, peers, limits, transport, server, maskKeys, scheduler, deflate,
-                SessionCounters.NONE);
-    }
-
     /**
      * @param peers    the live set of open sessions of the same endpoint; this session adds itself
      *                 on open and removes itself on close
@@ -96,7 +82,7 @@ public final class FerrySession implements Session, ConnectionListener {
         this.decoders = new DecoderSet(config.getDecoders(), config);
         this.encoders = new EncoderSet(config.getEncoders(), config);
         this.handlers = new MessageHandlerRegistry(config, decoders);
-        this.connection = new WebSocketConnection(transport, this, new WebSocketConnection.Settings(server,
+        this.connection = new WebSocketConnection(transport, this, handlers, new WebSocketConnection.Settings(server,
                 limits.maxFrameSize(), limits.maxOutboundBytes(), limits.closeTimeoutMillis()), maskKeys, scheduler,
                 deflate, counters);
         MessageSender sender = new MessageSender(connection, encoders);
@@ -155,21 +141,6 @@ public final class FerrySession implements Session, ConnectionListener {
     // ---- ConnectionListener ---------------------------------------------------------------------
 
     @Override
-    public TextSink textSink() {
-        return handlers.textSink();
-    }
-
-    @Override
-    public BinarySink binarySink() {
-        return handlers.binarySink();
-    }
-
-    @Override
-    public PongSink pongSink() {
-        return handlers.pongSink();
-    }
-
-    @Override
     public long maxTextMessageSize() {
         return maxTextMessageBufferSize;
     }
@@ -193,7 +164,7 @@ public final class FerrySession implements Session, ConnectionListener {
     public void onClosed(int code, String reason) {
         counters.sessionClosed();
         try {
-            endpoint.onClose(this, new CloseReason(CloseReason.CloseCodes.getCloseCode(code), fitReason(reason)));
+            endpoint.onClose(this, new CloseReason(CloseReason.CloseCodes.getCloseCode(code), CloseFrames.fitReason(reason)));
         } catch (RuntimeException e) {
             // An application error like any other: onError hears of it (the TCK checks this too).
             onApplicationError(e);
@@ -223,26 +194,6 @@ public final class FerrySession implements Session, ConnectionListener {
     @Override
     public void onTransportClosed() {
         peers.remove(this);
-    }
-
-    /** {@link CloseReason} refuses reasons over 123 bytes of UTF-8. */
-    private static String fitReason(String reason) {
-        if (reason.getBytes(StandardCharsets.UTF_8).length <= 123) {
-            return reason;
-        }
-        StringBuilder fitted = new StringBuilder();
-        int bytes = 0;
-        for (int i = 0; i < reason.length(); ) {
-            int cp = reason.codePointAt(i);
-            int n = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8).length;
-            if (bytes + n > 123) {
-                break;
-            }
-            fitted.appendCodePoint(cp);
-            bytes += n;
-            i += Character.charCount(cp);
-        }
-        return fitted.toString();
     }
 
     // ---- Session ------------------------------------------------------------------------------

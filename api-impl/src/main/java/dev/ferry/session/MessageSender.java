@@ -1,7 +1,7 @@
 package dev.ferry.session;
-import dev.ferry.engine.WebSocketConnection;
-import dev.ferry.engine.SendCallback;
 
+import dev.ferry.engine.SendCallback;
+import dev.ferry.engine.WebSocketConnection;
 import dev.ferry.engine.deflate.MessageDeflater;
 import dev.ferry.engine.deflate.PerMessageDeflate;
 import dev.ferry.engine.frame.Opcode;

@@ -1,6 +1,6 @@
 package dev.ferry.session;
-import dev.ferry.engine.WebSocketConnection;
 
+import dev.ferry.engine.WebSocketConnection;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;

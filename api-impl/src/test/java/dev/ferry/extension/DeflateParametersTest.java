@@ -8,9 +8,9 @@ import dev.ferry.handshake.ExtensionHeader;
 import jakarta.websocket.Extension;
 import java.util.List;
 import java.util.Optional;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class DeflateParametersTest {
 

@@ -1,6 +1,4 @@
 package dev.ferry.message;
-import dev.ferry.engine.BinarySink;
-import dev.ferry.engine.TextSink;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -11,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ferry.engine.BinarySink;
+import dev.ferry.engine.TextSink;
 import dev.ferry.message.Coders.Point;
 import jakarta.websocket.DecodeException;
 import jakarta.websocket.MessageHandler;

@@ -1,11 +1,11 @@
 package dev.ferry.pojo;
 
 import dev.ferry.engine.BinarySink;
+import dev.ferry.engine.PongSink;
+import dev.ferry.engine.TextSink;
 import dev.ferry.message.DecoderSet;
 import dev.ferry.message.EncoderSet;
 import dev.ferry.message.MessageHandlerRegistry;
-import dev.ferry.engine.PongSink;
-import dev.ferry.engine.TextSink;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Endpoint;
 import jakarta.websocket.EndpointConfig;

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ferry.message.Coders;
 import dev.ferry.message.Coders.Point;
+import dev.ferry.message.Coders;
 import dev.ferry.message.MessageKind;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Decoder;

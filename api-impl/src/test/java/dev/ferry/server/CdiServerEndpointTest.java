@@ -1,15 +1,15 @@
 package dev.ferry.server;
-import dev.ferry.handshake.UpgradeDecision;
-import dev.ferry.config.FerrySettings;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ferry.config.FerrySettings;
 import dev.ferry.engine.frame.CloseFrames;
 import dev.ferry.engine.frame.FrameWriter;
 import dev.ferry.engine.frame.Opcode;
+import dev.ferry.handshake.UpgradeDecision;
 import dev.ferry.session.InMemoryTransport;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;

@@ -1,6 +1,4 @@
 package dev.ferry.server;
-import dev.ferry.handshake.UpgradeDecision;
-import dev.ferry.config.FerrySettings;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -8,9 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ferry.config.FerrySettings;
 import dev.ferry.engine.frame.CloseFrames;
 import dev.ferry.engine.frame.FrameWriter;
 import dev.ferry.engine.frame.Opcode;
+import dev.ferry.handshake.UpgradeDecision;
 import dev.ferry.metrics.EndpointMetricsMXBean;
 import dev.ferry.session.InMemoryTransport;
 import jakarta.websocket.DeploymentException;

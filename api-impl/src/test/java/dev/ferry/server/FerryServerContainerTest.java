@@ -1,15 +1,15 @@
 package dev.ferry.server;
-import dev.ferry.config.FerrySettings;
-import dev.ferry.handshake.UpgradeDecision;
 
-import dev.ferry.handshake.UpgradeRequest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ferry.config.FerrySettings;
 import dev.ferry.engine.frame.FrameWriter;
 import dev.ferry.engine.frame.Opcode;
+import dev.ferry.handshake.UpgradeDecision;
+import dev.ferry.handshake.UpgradeRequest;
 import dev.ferry.session.InMemoryTransport;
 import jakarta.websocket.DeploymentException;
 import jakarta.websocket.OnMessage;

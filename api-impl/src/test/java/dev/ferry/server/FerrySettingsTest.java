@@ -1,11 +1,11 @@
 package dev.ferry.server;
-import dev.ferry.config.FerrySettings;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ferry.config.FerrySettings;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -1,16 +1,15 @@
 package dev.ferry.session;
-import dev.ferry.config.SessionLimits;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ferry.extension.DeflateParameters;
+import dev.ferry.config.SessionLimits;
 import dev.ferry.engine.deflate.MessageDeflater;
 import dev.ferry.engine.deflate.MessageInflater;
 import dev.ferry.engine.deflate.PerMessageDeflate;
 import dev.ferry.engine.deflate.ZlibPool;
 import dev.ferry.engine.frame.Opcode;
+import dev.ferry.extension.DeflateParameters;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;

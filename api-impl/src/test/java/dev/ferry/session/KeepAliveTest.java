@@ -1,9 +1,9 @@
 package dev.ferry.session;
-import dev.ferry.config.SessionLimits;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ferry.config.SessionLimits;
 import dev.ferry.engine.frame.Opcode;
 import jakarta.websocket.PongMessage;
 import java.nio.charset.StandardCharsets;

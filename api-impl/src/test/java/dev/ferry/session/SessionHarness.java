@@ -2,7 +2,6 @@ package dev.ferry.session;
 
 import dev.ferry.config.SessionLimits;
 import dev.ferry.engine.ManualScheduler;
-
 import dev.ferry.engine.frame.FrameWriter;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Endpoint;
@@ -62,7 +61,7 @@ final class SessionHarness implements AutoCloseable {
         HandshakeInfo info = new HandshakeInfo(URI.create("ws://localhost/test"), null, Map.of(), Map.of(), null, "",
                 List.of(), false);
         session = new FerrySession("1", null, endpoint, config, info, java.util.concurrent.ConcurrentHashMap.newKeySet(),
-                limits, transport, true, null, time, deflate);
+                limits, transport, true, null, time, deflate, SessionCounters.NONE);
         session.open();
     }
 

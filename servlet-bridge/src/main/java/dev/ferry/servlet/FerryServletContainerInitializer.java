@@ -1,7 +1,7 @@
 package dev.ferry.servlet;
 
-import dev.ferry.server.FerryServerContainer;
 import dev.ferry.config.FerrySettings;
+import dev.ferry.server.FerryServerContainer;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterRegistration;
 import jakarta.servlet.ServletContainerInitializer;

@@ -1,9 +1,9 @@
 package dev.ferry.servlet;
 
 import dev.ferry.handshake.UpgradeDecision.PendingSession;
+import dev.ferry.server.FerryServerContainer;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletRequestWrapper;
-import dev.ferry.server.FerryServerContainer;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.websocket.server.ServerContainer;
 

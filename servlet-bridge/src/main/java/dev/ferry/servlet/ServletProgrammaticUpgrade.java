@@ -1,8 +1,8 @@
 package dev.ferry.servlet;
 
+import dev.ferry.handshake.UpgradeDecision;
 import dev.ferry.server.FerryServerContainer;
 import dev.ferry.server.ProgrammaticUpgrade;
-import dev.ferry.handshake.UpgradeDecision;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.websocket.DeploymentException;

@@ -27,10 +27,6 @@ final class ServletUpgradeRequest implements UpgradeRequest {
         this.request = request;
     }
 
-    HttpServletRequest servletRequest() {
-        return request;
-    }
-
     @Override
     public String method() {
         return request.getMethod();

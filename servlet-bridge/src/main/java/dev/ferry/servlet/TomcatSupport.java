@@ -1,7 +1,7 @@
 package dev.ferry.servlet;
 
-import dev.ferry.server.FerryServerContainer;
 import dev.ferry.handshake.UpgradeDecision.PendingSession;
+import dev.ferry.server.FerryServerContainer;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletRequestWrapper;
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,8 +1,8 @@
 package dev.ferry.servlet;
 
-import dev.ferry.handshake.UpgradeDecision;
 import dev.ferry.handshake.UpgradeDecision.Accept;
 import dev.ferry.handshake.UpgradeDecision.Reject;
+import dev.ferry.handshake.UpgradeDecision;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

@@ -64,15 +64,31 @@ public final class CloseFrames {
             throw new IllegalArgumentException("Close code " + code + " may not be sent");
         }
         byte[] utf8 = reason == null ? new byte[0] : reason.getBytes(StandardCharsets.UTF_8);
-        int reasonLength = Math.min(utf8.length, MAX_REASON_BYTES);
-        // Back up over continuation bytes (10xxxxxx) so the cut falls before a lead byte.
-        if (reasonLength < utf8.length) {
-            while (reasonLength > 0 && (utf8[reasonLength] & 0xC0) == 0x80) {
-                reasonLength--;
-            }
-        }
+        int reasonLength = fittingLength(utf8);
         ByteBuffer payload = ByteBuffer.allocate(2 + reasonLength);
         payload.put((byte) (code >>> 8)).put((byte) code).put(utf8, 0, reasonLength);
         return payload.flip();
+    }
+
+    /**
+     * {@code reason} as a close frame can carry it: cut at a code point boundary to 123 bytes of
+     * UTF-8 (which is also all that {@code jakarta.websocket.CloseReason} accepts).
+     */
+    public static String fitReason(String reason) {
+        byte[] utf8 = reason.getBytes(StandardCharsets.UTF_8);
+        int length = fittingLength(utf8);
+        return length == utf8.length ? reason : new String(utf8, 0, length, StandardCharsets.UTF_8);
+    }
+
+    /** How many bytes of {@code utf8} fit in a close reason, ending at a code point boundary. */
+    private static int fittingLength(byte[] utf8) {
+        int length = Math.min(utf8.length, MAX_REASON_BYTES);
+        // Back up over continuation bytes (10xxxxxx) so the cut falls before a lead byte.
+        if (length < utf8.length) {
+            while (length > 0 && (utf8[length] & 0xC0) == 0x80) {
+                length--;
+            }
+        }
+        return length;
     }
 }
