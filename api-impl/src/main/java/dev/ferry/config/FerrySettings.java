@@ -4,7 +4,7 @@ import java.util.function.Function;
 
 /**
  * Container-wide defaults. The servlet bridge reads them from servlet-context init parameters
- * named {@code dev.ferry.<name>} (see README, "Configuration"); an endpoint can override the
+ * named {@code dev.ferry.<name>} (see docs/configuration.md); an endpoint can override the
  * per-session ones through its {@code ServerEndpointConfig} user properties of the same names.
  *
  * @param maxTextMessageSize   bytes of UTF-8 a whole text message may have (1009 beyond)

@@ -2,7 +2,7 @@ package dev.ferry.instance;
 
 /**
  * Asks CDI for instances when a CDI container is running, and falls back to reflection when none
- * is. Touches no CDI class itself: {@code dev.ferry.instance.cdi} is loaded only once the CDI API
+ * is. Touches no CDI class itself: {@code CdiInstances} is loaded only once the CDI API
  * proved visible, so Ferry runs without it (as the Jetty route does without Jetty).
  *
  * <p>Whether a container runs is asked for every instance, since it may start after Ferry (or

@@ -5,7 +5,7 @@ import java.util.Map;
 /**
  * The JMX view of one deployed server endpoint, registered as
  * {@code dev.ferry:type=Endpoint,application="<context path>",container=<n>,path="<path template>"}
- * (see README, "Metrics (JMX)"). Counts are totals since deployment.
+ * (see docs/metrics.md). Counts are totals since deployment.
  */
 public interface EndpointMetricsMXBean {
 

@@ -74,7 +74,7 @@ class FrameParserFuzzTest {
         }
     }
 
-    /** Entry point for a long run with Jazzer's own launcher (see README, "Fuzzing"). */
+    /** Entry point for a long run with Jazzer's own launcher (see docs/testing.md, "Fuzzing"). */
     public static void fuzzerTestOneInput(FuzzedDataProvider data) {
         new FrameParserFuzzTest().parsesOrFailsWithACloseCode(data);
     }

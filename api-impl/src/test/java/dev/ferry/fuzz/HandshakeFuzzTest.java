@@ -66,7 +66,7 @@ class HandshakeFuzzTest {
         };
     }
 
-    /** Entry point for a long run with Jazzer's own launcher (see README, "Fuzzing"). */
+    /** Entry point for a long run with Jazzer's own launcher (see docs/testing.md, "Fuzzing"). */
     public static void fuzzerTestOneInput(FuzzedDataProvider data) {
         new HandshakeFuzzTest().handshakeHeadersNeverBreakTheServer(data);
     }

@@ -67,7 +67,7 @@ class InflaterFuzzTest {
         }
     }
 
-    /** Entry point for a long run with Jazzer's own launcher (see README, "Fuzzing"). */
+    /** Entry point for a long run with Jazzer's own launcher (see docs/testing.md, "Fuzzing"). */
     public static void fuzzerTestOneInput(FuzzedDataProvider data) {
         new InflaterFuzzTest().inflatesWithinTheLimitOrFails(data);
     }

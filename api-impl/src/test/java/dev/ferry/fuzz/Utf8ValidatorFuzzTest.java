@@ -44,7 +44,7 @@ class Utf8ValidatorFuzzTest {
         }
     }
 
-    /** Entry point for a long run with Jazzer's own launcher (see README, "Fuzzing"). */
+    /** Entry point for a long run with Jazzer's own launcher (see docs/testing.md, "Fuzzing"). */
     public static void fuzzerTestOneInput(FuzzedDataProvider data) {
         new Utf8ValidatorFuzzTest().agreesWithTheJdkDecoder(data);
     }
