@@ -65,6 +65,8 @@ public final class FerryServerContainer extends SessionDefaults implements Serve
     /** False once the application is deployed: ServerContainer.addEndpoint then throws IllegalStateException. */
     private volatile boolean deploymentOpen = true;
     private final List<DeployedEndpoint> deployed = new CopyOnWriteArrayList<>();
+    /** The annotated classes deployed through {@link #addEndpoint(Class)}; guarded by {@code this}. */
+    private final Set<Class<?>> annotatedClasses = new java.util.HashSet<>();
     private final ServerHandshake handshake = new ServerHandshake(new HandshakeSupport());
     private final ZlibPool zlib = new ZlibPool(java.util.zip.Deflater.DEFAULT_COMPRESSION,
             Runtime.getRuntime().availableProcessors() * 2);
@@ -269,14 +271,20 @@ public final class FerryServerContainer extends SessionDefaults implements Serve
         }
     }
 
+    /**
+     * Deploys an annotated class. The same class added again is ignored, as Tomcat does: a class
+     * may reach the container more than once (scanned by the servlet container and registered by a
+     * framework, or by two of Spring's {@code ServerEndpointExporter}s), and its one path then
+     * serves it once. A different class at a path already deployed is still a deployment error.
+     */
     @Override
     public void addEndpoint(Class<?> endpointClass) throws DeploymentException {
-        deploy(() -> EndpointDeployer.fromAnnotatedClass(endpointClass));
+        deploy(() -> EndpointDeployer.fromAnnotatedClass(endpointClass), endpointClass);
     }
 
     @Override
     public void addEndpoint(ServerEndpointConfig serverConfig) throws DeploymentException {
-        deploy(() -> EndpointDeployer.fromConfig(serverConfig));
+        deploy(() -> EndpointDeployer.fromConfig(serverConfig), null);
     }
 
     private interface Deployment {
@@ -288,7 +296,7 @@ public final class FerryServerContainer extends SessionDefaults implements Serve
      * deployed before it are removed from service and no more are deployed, even valid ones. That
      * holds even when the application catches the exception of {@code addEndpoint} itself.
      */
-    private synchronized void deploy(Deployment deployment) throws DeploymentException {
+    private synchronized void deploy(Deployment deployment, Class<?> annotatedClass) throws DeploymentException {
         if (!deploymentOpen) {
             throw new IllegalStateException("The application is already deployed and serving requests: add"
                     + " endpoints while it starts (from a ServletContainerInitializer, a ServletContextListener, or"
@@ -299,10 +307,17 @@ public final class FerryServerContainer extends SessionDefaults implements Serve
             throw new DeploymentException("No endpoint can be added: an earlier deployment error halted the"
                     + " deployment of this application (" + earlier.getMessage() + ")", earlier);
         }
+        if (annotatedClass != null && annotatedClasses.contains(annotatedClass)) {
+            LOG.log(Level.DEBUG, () -> annotatedClass.getName() + " is already deployed; added again, ignored");
+            return;
+        }
         try {
             DeployedEndpoint endpoint = deployment.create();
             endpoints.add(endpoint.config().getPath(), endpoint);
             deployed.add(endpoint);
+            if (annotatedClass != null) {
+                annotatedClasses.add(annotatedClass);
+            }
             if (jmx != null) {
                 jmx.register(endpoint.metrics());
             }
@@ -310,6 +325,7 @@ public final class FerryServerContainer extends SessionDefaults implements Serve
             deploymentFailure = e;
             endpoints = new EndpointPathMatcher<>();
             deployed.clear();
+            annotatedClasses.clear();
             if (jmx != null) {
                 // Out of service, so out of JMX too (and nothing more will be registered).
                 jmx.unregisterAll();
