@@ -12,7 +12,8 @@ import dev.ferry.handshake.UpgradeDecision;
 import dev.ferry.handshake.UpgradeRequest;
 import dev.ferry.engine.Scheduler;
 import dev.ferry.instance.ReleasingEndpoint;
-import dev.ferry.metrics.JmxRegistrations;
+import dev.ferry.metrics.ContainerMetrics;
+import dev.ferry.metrics.EndpointMetricsListener;
 import dev.ferry.nio.CallbackContext;
 import dev.ferry.nio.IoLoops;
 import dev.ferry.nio.NioTransport;
@@ -31,7 +32,6 @@ import jakarta.websocket.server.ServerContainer;
 import jakarta.websocket.server.ServerEndpointConfig;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
-import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
@@ -53,6 +53,14 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class FerryServerContainer extends SessionDefaults implements ServerContainer {
 
     private static final System.Logger LOG = System.getLogger(FerryServerContainer.class.getName());
+
+    /**
+     * The request attribute under which an application (or a framework such as Spring) names the
+     * group in which sessions opened by {@link #upgradeHttpToWebSocket} are counted: a path
+     * template like {@code /stomp/**}, never a request's URL, since every group lives as long as
+     * the application. Without it such sessions are not counted.
+     */
+    public static final String METRICS_PATH_ATTRIBUTE = "dev.ferry.metricsPath";
     /** How long {@link #shutdown()} lets peers answer the 1001 close frames. */
     private static final long SHUTDOWN_GRACE_MILLIS = 1_000;
 
@@ -77,8 +85,8 @@ public final class FerryServerContainer extends SessionDefaults implements Serve
     private final Scheduler scheduler;
     /** Selector threads for connections taken over from the servlet container; started on first use. */
     private final IoLoops ioLoops;
-    /** The endpoints' MBeans, or null when dev.ferry.jmx is false. */
-    private final JmxRegistrations jmx;
+    /** The endpoints' counters in JMX (unless dev.ferry.jmx is false) and for other monitoring systems. */
+    private final ContainerMetrics metrics;
     private volatile ProgrammaticUpgrade programmaticUpgrade;
     /** The timer's thread, joined at shutdown so that it is gone before the application is. */
     private volatile Thread timerThread;
@@ -99,8 +107,7 @@ public final class FerryServerContainer extends SessionDefaults implements Serve
     public FerryServerContainer(FerrySettings settings, ClassLoader applicationClassLoader, String applicationName) {
         super(settings);
         this.settings = settings;
-        this.jmx = settings.jmx()
-                ? new JmxRegistrations(ManagementFactory.getPlatformMBeanServer(), applicationName) : null;
+        this.metrics = new ContainerMetrics(settings.jmx(), applicationName);
         this.applicationClassLoader = applicationClassLoader;
         this.ioLoops = new IoLoops("ferry-io", settings.effectiveIoThreads());
         this.timers = new ScheduledThreadPoolExecutor(1, runnable -> {
@@ -161,10 +168,36 @@ public final class FerryServerContainer extends SessionDefaults implements Serve
         return handshake.decide(request, match.value(), match.pathParameters());
     }
 
-    /** Validates the handshake for a given endpoint (for {@code upgradeHttpToWebSocket}). */
+    /** Validates the handshake for a given endpoint (for {@code upgradeHttpToWebSocket}); its sessions are not counted. */
     public UpgradeDecision decide(UpgradeRequest request, ServerEndpointConfig config, Map<String, String> pathParameters)
             throws DeploymentException {
-        return handshake.decide(request, EndpointDeployer.fromConfig(config), pathParameters);
+        return decide(request, config, pathParameters, null);
+    }
+
+    /**
+     * Validates the handshake for a given endpoint (for {@code upgradeHttpToWebSocket}), counting
+     * its session in the group {@code metricsPath} (see {@link #METRICS_PATH_ATTRIBUTE}), which is
+     * published like a deployed endpoint on first use; {@code null} counts nowhere.
+     */
+    public UpgradeDecision decide(UpgradeRequest request, ServerEndpointConfig config, Map<String, String> pathParameters,
+            String metricsPath) throws DeploymentException {
+        return handshake.decide(request,
+                EndpointDeployer.fromConfig(config, metricsPath == null ? null : metrics.group(metricsPath)),
+                pathParameters);
+    }
+
+    /** How JMX and metrics name this application: its context path, {@code /} for the root. */
+    public String applicationName() {
+        return metrics.applicationName();
+    }
+
+    /**
+     * Tells {@code listener} of the counters of every endpoint deployed so far and from now on,
+     * and of every group of programmatic upgrades (see {@link #METRICS_PATH_ATTRIBUTE}), and
+     * of their end when the application stops. For monitoring systems other than JMX.
+     */
+    public void addMetricsListener(EndpointMetricsListener listener) {
+        metrics.addListener(listener);
     }
 
     /** Whether the bridge should hand upgraded connections over whole where it can ({@link #adoptConnection}). */
@@ -231,9 +264,7 @@ public final class FerryServerContainer extends SessionDefaults implements Serve
             Thread.currentThread().interrupt();
         }
         zlib.close();
-        if (jmx != null) {
-            jmx.unregisterAll();
-        }
+        metrics.close();
         synchronized (clientLock) {
             if (client != null) {
                 client.close();
@@ -318,18 +349,14 @@ public final class FerryServerContainer extends SessionDefaults implements Serve
             if (annotatedClass != null) {
                 annotatedClasses.add(annotatedClass);
             }
-            if (jmx != null) {
-                jmx.register(endpoint.metrics());
-            }
+            metrics.deployed(endpoint.metrics());
         } catch (DeploymentException e) {
             deploymentFailure = e;
             endpoints = new EndpointPathMatcher<>();
             deployed.clear();
             annotatedClasses.clear();
-            if (jmx != null) {
-                // Out of service, so out of JMX too (and nothing more will be registered).
-                jmx.unregisterAll();
-            }
+            // Out of service, so out of JMX and other views too (and nothing more will be shown).
+            metrics.close();
             throw e;
         }
     }
