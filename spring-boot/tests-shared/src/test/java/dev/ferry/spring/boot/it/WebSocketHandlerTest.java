@@ -88,6 +88,25 @@ class WebSocketHandlerTest {
         }
     }
 
+    /** Browsers always offer permessage-deflate: Spring's handshake negotiates it with Ferry's installed extension. */
+    @Test
+    void compressedMessagesWhenTheClientOffersPermessageDeflate() throws Exception {
+        Collecting handler = new Collecting();
+        org.springframework.web.socket.client.standard.StandardWebSocketClient client =
+                Peers.springClient(clientContainer);
+        client.setUserProperties(java.util.Map.of("dev.ferry.deflate", "true"));
+        WebSocketSession session = client.execute(handler, "ws://localhost:" + port + "/handler/text")
+                .get(Peers.TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        try {
+            assertEquals("permessage-deflate", session.getExtensions().get(0).getName(), session.getExtensions().toString());
+            String text = "compress me ".repeat(100);
+            session.sendMessage(new TextMessage(text));
+            assertEquals("echo: " + text, ((TextMessage) handler.next()).getPayload());
+        } finally {
+            session.close();
+        }
+    }
+
     @Test
     void textHandlerWithTheJdkClient() throws Exception {
         Peers.JdkConnection connection = Peers.jdk(port, "/handler/text");
