@@ -33,6 +33,7 @@ public class FerryWebSocketAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     public FerryServletContextInitializer ferryServletContextInitializer(FerryWebSocketProperties properties) {
+        WebSocketApiVersion.check();
         CompetingImplementations.check(FerryWebSocketAutoConfiguration.class.getClassLoader());
         return new FerryServletContextInitializer(properties.toInitParameters());
     }
