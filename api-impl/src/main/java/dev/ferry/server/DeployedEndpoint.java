@@ -22,11 +22,15 @@ final class DeployedEndpoint {
     private final Set<FerrySession> openSessions = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final EndpointMetrics metrics;
 
-    /** @param pojo the analysed annotated class, or {@code null} for an {@link Endpoint} subclass */
-    DeployedEndpoint(ServerEndpointConfig config, PojoMetadata pojo) {
+    /**
+     * @param pojo    the analysed annotated class, or {@code null} for an {@link Endpoint} subclass
+     * @param metrics counters shared with other endpoints (a group of programmatic upgrades), or
+     *                {@code null} for counters of its own
+     */
+    DeployedEndpoint(ServerEndpointConfig config, PojoMetadata pojo, EndpointMetrics metrics) {
         this.config = config;
         this.pojo = pojo;
-        this.metrics = new EndpointMetrics(config.getPath());
+        this.metrics = metrics != null ? metrics : new EndpointMetrics(config.getPath());
     }
 
     ServerEndpointConfig config() {

@@ -1,6 +1,7 @@
 package dev.ferry.server;
 
 import dev.ferry.message.DecoderSet;
+import dev.ferry.metrics.EndpointMetrics;
 import dev.ferry.pojo.PojoMetadata;
 import jakarta.websocket.DeploymentException;
 import jakarta.websocket.Endpoint;
@@ -44,6 +45,11 @@ final class EndpointDeployer {
      * class, whose methods are analysed here, once.
      */
     static DeployedEndpoint fromConfig(ServerEndpointConfig config) throws DeploymentException {
+        return fromConfig(config, null);
+    }
+
+    /** As {@link #fromConfig(ServerEndpointConfig)}, counting in {@code metrics} (null: counters of its own). */
+    static DeployedEndpoint fromConfig(ServerEndpointConfig config, EndpointMetrics metrics) throws DeploymentException {
         Class<?> endpointClass = config.getEndpointClass();
         if (endpointClass == null) {
             throw new DeploymentException("The ServerEndpointConfig for " + config.getPath() + " has no endpoint class");
@@ -55,11 +61,11 @@ final class EndpointDeployer {
                 throw new DeploymentException(endpointClass.getName() + " is abstract and cannot serve "
                         + config.getPath());
             }
-            return new DeployedEndpoint(config, null);
+            return new DeployedEndpoint(config, null, metrics);
         }
         PojoMetadata pojo = PojoMetadata.analyse(endpointClass, template.variableNames(), config.getDecoders(),
                 config.getEncoders());
-        return new DeployedEndpoint(config, pojo);
+        return new DeployedEndpoint(config, pojo, metrics);
     }
 
     private static ServerEndpointConfig.Configurator configuratorOf(Class<?> endpointClass, ServerEndpoint annotation)

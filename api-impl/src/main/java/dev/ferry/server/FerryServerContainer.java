@@ -9,7 +9,8 @@ import dev.ferry.handshake.FerryExtension;
 import dev.ferry.handshake.HandshakeValidator;
 import dev.ferry.handshake.UpgradeDecision;
 import dev.ferry.handshake.UpgradeRequest;
-import dev.ferry.metrics.JmxRegistrations;
+import dev.ferry.metrics.ContainerMetrics;
+import dev.ferry.metrics.EndpointMetricsListener;
 import dev.ferry.nio.CallbackContext;
 import dev.ferry.nio.IoLoops;
 import dev.ferry.nio.NioTransport;
@@ -23,7 +24,7 @@ import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerContainer;
 import jakarta.websocket.server.ServerEndpointConfig;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
+import java.lang.System.Logger.Level;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
@@ -40,6 +41,15 @@ import java.util.concurrent.Executor;
  */
 public final class FerryServerContainer extends SessionDefaults implements ServerContainer {
 
+    private static final System.Logger LOG = System.getLogger(FerryServerContainer.class.getName());
+
+    /**
+     * The request attribute under which an application (or a framework such as Spring) names the
+     * group in which sessions opened by {@link #upgradeHttpToWebSocket} are counted: a path
+     * template like {@code /stomp/**}, never a request's URL, since every group lives as long as
+     * the application. Without it such sessions are not counted.
+     */
+    public static final String METRICS_PATH_ATTRIBUTE = "dev.ferry.metricsPath";
 
     /** The container-wide settings (the same object {@link #settings()} gives). */
     private final FerrySettings settings;
@@ -50,12 +60,14 @@ public final class FerryServerContainer extends SessionDefaults implements Serve
     /** False once the application is deployed: ServerContainer.addEndpoint then throws IllegalStateException. */
     private volatile boolean deploymentOpen = true;
     private final List<DeployedEndpoint> deployed = new CopyOnWriteArrayList<>();
+    /** The annotated classes deployed through {@link #addEndpoint(Class)}; guarded by {@code this}. */
+    private final Set<Class<?>> annotatedClasses = new java.util.HashSet<>();
     private final ServerHandshake handshake = new ServerHandshake(new HandshakeSupport());
     private final ServerSessions sessions;
     /** Selector threads for connections taken over from the servlet container; started on first use. */
     private final IoLoops ioLoops;
-    /** The endpoints' MBeans, or null when dev.ferry.jmx is false. */
-    private final JmxRegistrations jmx;
+    /** The endpoints' counters in JMX (unless dev.ferry.jmx is false) and for other monitoring systems. */
+    private final ContainerMetrics metrics;
     private volatile ProgrammaticUpgrade programmaticUpgrade;
     private final Object clientLock = new Object();
     private FerryClientContainer client;
@@ -73,8 +85,7 @@ public final class FerryServerContainer extends SessionDefaults implements Serve
     public FerryServerContainer(FerrySettings settings, ClassLoader applicationClassLoader, String applicationName) {
         super(settings);
         this.settings = settings;
-        this.jmx = settings.jmx()
-                ? new JmxRegistrations(ManagementFactory.getPlatformMBeanServer(), applicationName) : null;
+        this.metrics = new ContainerMetrics(settings.jmx(), applicationName);
         this.applicationClassLoader = applicationClassLoader;
         this.ioLoops = new IoLoops("ferry-io", settings.effectiveIoThreads());
         this.sessions = new ServerSessions(this, applicationClassLoader);
@@ -126,10 +137,36 @@ public final class FerryServerContainer extends SessionDefaults implements Serve
         return handshake.decide(request, match.value(), match.pathParameters());
     }
 
-    /** Validates the handshake for a given endpoint (for {@code upgradeHttpToWebSocket}). */
+    /** Validates the handshake for a given endpoint (for {@code upgradeHttpToWebSocket}); its sessions are not counted. */
     public UpgradeDecision decide(UpgradeRequest request, ServerEndpointConfig config, Map<String, String> pathParameters)
             throws DeploymentException {
-        return handshake.decide(request, EndpointDeployer.fromConfig(config), pathParameters);
+        return decide(request, config, pathParameters, null);
+    }
+
+    /**
+     * Validates the handshake for a given endpoint (for {@code upgradeHttpToWebSocket}), counting
+     * its session in the group {@code metricsPath} (see {@link #METRICS_PATH_ATTRIBUTE}), which is
+     * published like a deployed endpoint on first use; {@code null} counts nowhere.
+     */
+    public UpgradeDecision decide(UpgradeRequest request, ServerEndpointConfig config, Map<String, String> pathParameters,
+            String metricsPath) throws DeploymentException {
+        return handshake.decide(request,
+                EndpointDeployer.fromConfig(config, metricsPath == null ? null : metrics.group(metricsPath)),
+                pathParameters);
+    }
+
+    /** How JMX and metrics name this application: its context path, {@code /} for the root. */
+    public String applicationName() {
+        return metrics.applicationName();
+    }
+
+    /**
+     * Tells {@code listener} of the counters of every endpoint deployed so far and from now on,
+     * and of every group of programmatic upgrades (see {@link #METRICS_PATH_ATTRIBUTE}), and
+     * of their end when the application stops. For monitoring systems other than JMX.
+     */
+    public void addMetricsListener(EndpointMetricsListener listener) {
+        metrics.addListener(listener);
     }
 
     /** Whether the bridge should hand upgraded connections over whole where it can ({@link #adoptConnection}). */
@@ -169,9 +206,7 @@ public final class FerryServerContainer extends SessionDefaults implements Serve
         if (!sessions.shutdown(deployed, () -> ioLoops.stop(ServerSessions.SHUTDOWN_GRACE_MILLIS))) {
             return;
         }
-        if (jmx != null) {
-            jmx.unregisterAll();
-        }
+        metrics.close();
         synchronized (clientLock) {
             if (client != null) {
                 client.close();
@@ -179,14 +214,20 @@ public final class FerryServerContainer extends SessionDefaults implements Serve
         }
     }
 
+    /**
+     * Deploys an annotated class. The same class added again is ignored, as Tomcat does: a class
+     * may reach the container more than once (scanned by the servlet container and registered by a
+     * framework, or by two of Spring's {@code ServerEndpointExporter}s), and its one path then
+     * serves it once. A different class at a path already deployed is still a deployment error.
+     */
     @Override
     public void addEndpoint(Class<?> endpointClass) throws DeploymentException {
-        deploy(() -> EndpointDeployer.fromAnnotatedClass(endpointClass));
+        deploy(() -> EndpointDeployer.fromAnnotatedClass(endpointClass), endpointClass);
     }
 
     @Override
     public void addEndpoint(ServerEndpointConfig serverConfig) throws DeploymentException {
-        deploy(() -> EndpointDeployer.fromConfig(serverConfig));
+        deploy(() -> EndpointDeployer.fromConfig(serverConfig), null);
     }
 
     private interface Deployment {
@@ -198,7 +239,7 @@ public final class FerryServerContainer extends SessionDefaults implements Serve
      * deployed before it are removed from service and no more are deployed, even valid ones. That
      * holds even when the application catches the exception of {@code addEndpoint} itself.
      */
-    private synchronized void deploy(Deployment deployment) throws DeploymentException {
+    private synchronized void deploy(Deployment deployment, Class<?> annotatedClass) throws DeploymentException {
         if (!deploymentOpen) {
             throw new IllegalStateException("The application is already deployed and serving requests: add"
                     + " endpoints while it starts (from a ServletContainerInitializer, a ServletContextListener, or"
@@ -209,21 +250,25 @@ public final class FerryServerContainer extends SessionDefaults implements Serve
             throw new DeploymentException("No endpoint can be added: an earlier deployment error halted the"
                     + " deployment of this application (" + earlier.getMessage() + ")", earlier);
         }
+        if (annotatedClass != null && annotatedClasses.contains(annotatedClass)) {
+            LOG.log(Level.DEBUG, () -> annotatedClass.getName() + " is already deployed; added again, ignored");
+            return;
+        }
         try {
             DeployedEndpoint endpoint = deployment.create();
             endpoints.add(endpoint.config().getPath(), endpoint);
             deployed.add(endpoint);
-            if (jmx != null) {
-                jmx.register(endpoint.metrics());
+            if (annotatedClass != null) {
+                annotatedClasses.add(annotatedClass);
             }
+            metrics.deployed(endpoint.metrics());
         } catch (DeploymentException e) {
             deploymentFailure = e;
             endpoints = new EndpointPathMatcher<>();
             deployed.clear();
-            if (jmx != null) {
-                // Out of service, so out of JMX too (and nothing more will be registered).
-                jmx.unregisterAll();
-            }
+            annotatedClasses.clear();
+            // Out of service, so out of JMX and other views too (and nothing more will be shown).
+            metrics.close();
             throw e;
         }
     }

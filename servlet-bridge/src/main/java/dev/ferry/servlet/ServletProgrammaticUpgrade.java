@@ -27,8 +27,10 @@ final class ServletProgrammaticUpgrade implements ProgrammaticUpgrade {
             throw new IllegalArgumentException("upgradeHttpToWebSocket needs an HttpServletRequest and an "
                     + "HttpServletResponse, not " + typeOf(httpServletRequest) + " and " + typeOf(httpServletResponse));
         }
+        Object metricsPath = request.getAttribute(FerryServerContainer.METRICS_PATH_ATTRIBUTE);
         UpgradeDecision decision = container.decide(new ServletUpgradeRequest(request), config,
-                pathParameters == null ? Map.of() : pathParameters);
+                pathParameters == null ? Map.of() : pathParameters,
+                metricsPath instanceof String path && !path.isEmpty() ? path : null);
         if (!UpgradeResponder.respond(decision, request, response)) {
             // The application asked for an upgrade, but the request is no WebSocket handshake.
             UpgradeResponder.reject(new UpgradeDecision.Reject(HttpServletResponse.SC_BAD_REQUEST, Map.of(),
