@@ -8,7 +8,6 @@ import dev.ferry.config.FerrySettings;
 import dev.ferry.engine.frame.FrameWriter;
 import dev.ferry.engine.frame.Opcode;
 import dev.ferry.handshake.UpgradeDecision;
-import dev.ferry.metrics.JmxRegistrations;
 import dev.ferry.session.InMemoryTransport;
 import jakarta.websocket.DeploymentException;
 import jakarta.websocket.OnMessage;
@@ -64,7 +63,8 @@ class RepeatedEndpointClassTest {
         transport.feed(maskedText("hi"));
         assertEquals("once:hi", transport.frames().get(transport.frames().size() - 1).text());
         assertEquals(1, ManagementFactory.getPlatformMBeanServer()
-                .queryNames(JmxRegistrations.endpointPattern(application), null).size(), "one endpoint, one MBean");
+                .queryNames(new javax.management.ObjectName("dev.ferry:type=Endpoint,application="
+                        + javax.management.ObjectName.quote(application) + ",*"), null).size(), "one endpoint, one MBean");
     }
 
     @Test
