@@ -21,6 +21,11 @@ import java.util.concurrent.locks.ReentrantLock;
  * empty. A write that completes synchronously loops in the same thread instead of recursing.
  * The lock guards only the queue, never I/O.
  *
+ * <p>A frame may be held back: queued without becoming the flusher. The connection does that for
+ * what its handlers send while more of the same read is still to be parsed, so that the answers to
+ * a burst of messages leave in one gathered write; {@link #flushHeld} writes them when the burst
+ * ends. A frame from any other thread flushes what is held along with it.
+ *
  * <p>When the bytes queued pass {@code maxQueuedBytes} the connection stops reading, so a peer
  * that does not read what it provokes (pings, echoes) is pushed back on instead of filling memory.
  */
@@ -61,20 +66,39 @@ final class FrameSender {
      * unchanged until {@code callback} runs (masking works on a copy).
      */
     void send(int opcode, boolean fin, ByteBuffer payload, SendCallback callback) {
-        send(opcode, fin, 0, payload, callback, false);
+        send(opcode, fin, 0, payload, callback, false, false);
     }
 
-    /** Queues one frame with RSV bits set (an extension transformed its payload). */
-    void send(int opcode, boolean fin, int rsv, ByteBuffer payload, SendCallback callback) {
-        send(opcode, fin, rsv, payload, callback, false);
+    /**
+     * Queues one frame with RSV bits set (an extension transformed its payload).
+     *
+     * @param hold queue it without writing it yet (see {@link #flushHeld})
+     */
+    void send(int opcode, boolean fin, int rsv, ByteBuffer payload, SendCallback callback, boolean hold) {
+        send(opcode, fin, rsv, payload, callback, false, hold);
     }
 
     /** Queues the close frame: it is the last frame this connection sends. */
-    void sendClose(ByteBuffer payload, SendCallback callback) {
-        send(Opcode.CLOSE, true, 0, payload, callback, true);
+    void sendClose(ByteBuffer payload, SendCallback callback, boolean hold) {
+        send(Opcode.CLOSE, true, 0, payload, callback, true, hold);
     }
 
-    private void send(int opcode, boolean fin, int rsv, ByteBuffer payload, SendCallback callback, boolean last) {
+    /** Writes the frames held back, unless a write is in flight (its completion writes them). */
+    void flushHeld() {
+        lock.lock();
+        try {
+            if (flushing || queue.isEmpty()) {
+                return;
+            }
+            flushing = true;
+        } finally {
+            lock.unlock();
+        }
+        flush();
+    }
+
+    private void send(int opcode, boolean fin, int rsv, ByteBuffer payload, SendCallback callback, boolean last,
+            boolean hold) {
         Pending frame = encode(opcode, fin, rsv, payload, callback);
         boolean becomeFlusher;
         boolean pause = false;
@@ -94,8 +118,8 @@ final class FrameSender {
                 if (!readingPaused && queuedBytes > maxQueuedBytes) {
                     readingPaused = pause = true;
                 }
-                becomeFlusher = !flushing;
-                flushing = true;
+                becomeFlusher = !flushing && !hold;
+                flushing |= becomeFlusher;
             }
         } finally {
             lock.unlock();

@@ -59,7 +59,7 @@ public final class WebSocketConnection implements TransportListener, ControlFram
     private String outcomeReason;
 
     private final AtomicBoolean finished = new AtomicBoolean();
-    private volatile Thread deliveringThread;
+    private final Delivery delivery;
 
     /**
      * @param listener the session: limits, failures, the end
@@ -82,6 +82,7 @@ public final class WebSocketConnection implements TransportListener, ControlFram
         this.parser.setAllowedRsv(deflate == null ? 0 : PerMessageDeflate.RSV);
         this.sender = new FrameSender(transport, !settings.server(), maskKeys, settings.maxQueuedBytes(), counters);
         this.timers = new ConnectionTimers(scheduler, this, settings.closeTimeoutMillis());
+        this.delivery = new Delivery(scheduler, sender);
     }
 
     /** Starts reading. Frames sent before this are queued by the transport. */
@@ -95,18 +96,12 @@ public final class WebSocketConnection implements TransportListener, ControlFram
      * "writable" until this thread returns.
      */
     public boolean isDeliveringThread() {
-        return deliveringThread == Thread.currentThread();
+        return delivery.isCurrentThread();
     }
 
     /** Runs {@code action} as if delivering (used for onOpen, which may send before reading starts). */
     public void runAsDelivering(Runnable action) {
-        Thread previous = deliveringThread;
-        deliveringThread = Thread.currentThread();
-        try {
-            action.run();
-        } finally {
-            deliveringThread = previous;
-        }
+        delivery.runAs(action);
     }
 
     public boolean isOpen() {
@@ -149,7 +144,7 @@ public final class WebSocketConnection implements TransportListener, ControlFram
         if (fin && !Opcode.isControl(opcode)) {
             counters.messageSent();
         }
-        sender.send(opcode, fin, rsv, payload, callback);
+        sender.send(opcode, fin, rsv, payload, callback, delivery.holdForBurst());
     }
 
     public void sendControl(int opcode, ByteBuffer payload, SendCallback callback) {
@@ -190,7 +185,7 @@ public final class WebSocketConnection implements TransportListener, ControlFram
             if (failure != null) {
                 transport.close(true);
             }
-        });
+        }, delivery.holdForBurst());
         timers.armCloseTimer();
         finish(localCode, localReason);
         return true;
@@ -255,17 +250,14 @@ public final class WebSocketConnection implements TransportListener, ControlFram
         }
         timers.touch();
         counters.bytesReceived(data.remaining());
-        Thread previous = deliveringThread;
-        deliveringThread = Thread.currentThread();
         try {
-            parser.parse(data);
+            delivery.parse(data, parser::parse);
         } catch (WebSocketException e) {
             fail(e.closeCode(), e.getMessage());
         } catch (RuntimeException | Error e) {
             LOG.log(Level.ERROR, "Internal failure while reading a WebSocket connection; closing it with 1011", e);
             fail(CloseCodes.INTERNAL_ERROR, "Internal error");
         } finally {
-            deliveringThread = previous;
             data.position(data.limit());
         }
     }
@@ -312,7 +304,7 @@ public final class WebSocketConnection implements TransportListener, ControlFram
     @Override
     public void onPing(ByteBuffer payload) {
         if (isOpen()) {
-            sender.send(Opcode.PONG, true, copy(payload), SendCallback.IGNORE);
+            sender.send(Opcode.PONG, true, 0, copy(payload), SendCallback.IGNORE, delivery.holdForBurst());
         }
     }
 
@@ -346,7 +338,8 @@ public final class WebSocketConnection implements TransportListener, ControlFram
         }
         if (before == State.OPEN) {
             // Echo the peer's code, then end TCP once the echo is written (the server closes first).
-            sender.sendClose(CloseFrames.encodePayload(close.code(), ""), failure -> transport.close(failure != null));
+            sender.sendClose(CloseFrames.encodePayload(close.code(), ""), failure -> transport.close(failure != null),
+                    false);
             timers.armCloseTimer();
             finish(close.code(), close.reason());
         } else {
@@ -368,7 +361,8 @@ public final class WebSocketConnection implements TransportListener, ControlFram
         }
         if (before == State.OPEN) {
             counters.closedOnError(code);
-            sender.sendClose(CloseFrames.encodePayload(code, reason), failure -> transport.close(failure != null));
+            sender.sendClose(CloseFrames.encodePayload(code, reason), failure -> transport.close(failure != null),
+                    false);
             timers.armCloseTimer();
         } else {
             transport.close(true);

@@ -38,6 +38,8 @@ public final class InMemoryTransport implements Transport {
     public volatile boolean closed;
     boolean aborted;
     int closedCallbacks;
+    /** How many times the engine called {@link #write}: the answers to a burst should share one. */
+    public volatile int writeCalls;
 
     public InMemoryTransport() {
         peerParser = new FrameParser(false, new FrameHandler() {
@@ -92,6 +94,7 @@ public final class InMemoryTransport implements Transport {
             // A real transport takes one write at a time; the send queue must wait for the last.
             throw new IllegalStateException("A write is still in flight");
         }
+        writeCalls++;
         List<ByteBuffer> copies = new ArrayList<>();
         for (ByteBuffer b : buffers) {
             // Consumes the buffers as a real transport does (their positions move to the limit).
