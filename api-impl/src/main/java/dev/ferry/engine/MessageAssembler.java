@@ -21,6 +21,8 @@ final class MessageAssembler implements FrameHandler {
 
     /** Buffers of whole messages start small; an idle connection holds none. */
     private static final int INITIAL_CAPACITY = 1024;
+    /** A binary message's announced size is allocated whole once this fraction (1/n) of it has arrived. */
+    private static final int ANNOUNCED_SIZE_TRUST = 16;
 
     private final ControlFrameListener connection;
     private final ConnectionListener listener;
@@ -214,15 +216,18 @@ final class MessageAssembler implements FrameHandler {
     }
 
     private void grow(int needed) {
-        long wanted = Math.max((long) length + needed, buffer == null ? INITIAL_CAPACITY : buffer.length * 2L);
+        long arrived = (long) length + needed;
+        long wanted = Math.max(arrived, buffer == null ? INITIAL_CAPACITY : buffer.length * 2L);
         if (messageOpcode == Opcode.BINARY && frameFin && !compressed) {
-            // The last frame's header told the message's size: growing exactly to it spares
-            // deliverWhole a trimming copy (a binary message gets an array of its own; a text
-            // message's buffer is kept for the next one). Still no more than twice what arrived,
-            // so a peer cannot make us allocate by announcing a size it does not send.
-            wanted = Math.min(wanted, (long) length + needed + frameRemaining);
+            // The last frame's header told the message's size: a binary message gets an array of
+            // its own, so growing exactly to that size spares copies and trimming. Once a sixteenth
+            // of it has arrived the whole size is taken at once (a 1 MiB message read 64 KiB at a
+            // time is allocated once); before that the buffer only doubles, so a peer cannot make
+            // us allocate much more than it sends by announcing a size it never sends.
+            long announced = arrived + frameRemaining;
+            wanted = announced <= arrived * ANNOUNCED_SIZE_TRUST ? announced : Math.min(wanted, announced);
         }
-        int capacity = (int) Math.min(wanted, Math.max(limit, (long) length + needed));
+        int capacity = (int) Math.min(wanted, Math.max(limit, arrived));
         byte[] grown = new byte[capacity];
         if (buffer != null) {
             System.arraycopy(buffer, 0, grown, 0, length);

@@ -104,6 +104,11 @@ public final class WebSocketConnection implements TransportListener, ControlFram
         delivery.runAs(action);
     }
 
+    /** See {@link Transport#deliveringThreadMayWait()}. */
+    public boolean deliveringThreadMayWait() {
+        return transport.deliveringThreadMayWait();
+    }
+
     public boolean isOpen() {
         return state == State.OPEN; // volatile; the lock only orders changes
     }
@@ -144,7 +149,8 @@ public final class WebSocketConnection implements TransportListener, ControlFram
         if (fin && !Opcode.isControl(opcode)) {
             counters.messageSent();
         }
-        sender.send(opcode, fin, rsv, payload, callback, delivery.holdForBurst());
+        // A sender that waits for its frame is never held back: it would wait for the burst's end.
+        sender.send(opcode, fin, rsv, payload, callback, !callback.callerWaits() && delivery.holdForBurst());
     }
 
     public void sendControl(int opcode, ByteBuffer payload, SendCallback callback) {

@@ -59,7 +59,7 @@ final class ChannelPump implements SelectorLoop.Handler {
         this.remote = remote;
         this.closer = closer;
         this.writes = writes;
-        this.delivery = new InboundDelivery(workers, context, () -> onLoop(this::backlogDrained));
+        this.delivery = new InboundDelivery(workers, context, loop.handOffBuffers(), () -> onLoop(this::backlogDrained));
         this.description = (tls != null ? "TLS " : "TCP ") + remote;
     }
 

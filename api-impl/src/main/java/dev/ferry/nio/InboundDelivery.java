@@ -38,6 +38,7 @@ final class InboundDelivery {
 
     private final Executor workers;
     private final CallbackContext context;
+    private final HandOffBuffers buffers;
     private final Runnable drained;
     private final AtomicLong backlog = new AtomicLong();
     /** The transport was told to stop reading and waits for {@link #drained}. */
@@ -57,9 +58,10 @@ final class InboundDelivery {
      * @param drained run on a worker when the backlog fell back under the limit after
      *                {@link #data} had said to stop reading
      */
-    InboundDelivery(Executor workers, CallbackContext context, Runnable drained) {
+    InboundDelivery(Executor workers, CallbackContext context, HandOffBuffers buffers, Runnable drained) {
         this.workers = workers;
         this.context = context;
+        this.buffers = buffers;
         this.drained = drained;
     }
 
@@ -94,12 +96,13 @@ final class InboundDelivery {
             return false;
         }
         int size = bytes.remaining();
-        ByteBuffer copy = ByteBuffer.allocate(size).put(bytes).flip();
+        ByteBuffer copy = buffers.copyOf(bytes);
         TransportListener target = listener;
         backlog.addAndGet(size);
         submit(() -> {
             try {
                 target.onData(copy);
+                buffers.giveBack(copy); // the listener has taken every byte (not so if it failed)
             } finally {
                 taken(size);
             }

@@ -42,6 +42,8 @@ public final class SelectorLoop implements Executor {
     private volatile boolean terminated;
     /** Shared by every channel of this loop: reads happen one at a time, on this thread. */
     private ByteBuffer readBuffer = ByteBuffer.allocate(READ_BUFFER_SIZE);
+    /** Where this loop's reads go to the workers; 32 free buffers (2 MiB) at most. */
+    private final HandOffBuffers handOffBuffers = new HandOffBuffers(READ_BUFFER_SIZE, 32);
 
     public SelectorLoop(String threadName) throws IOException {
         this.selector = Selector.open();
@@ -86,6 +88,10 @@ public final class SelectorLoop implements Executor {
             readBuffer = ByteBuffer.allocate(minSize);
         }
         return readBuffer.clear();
+    }
+
+    HandOffBuffers handOffBuffers() {
+        return handOffBuffers;
     }
 
     /** Registers {@code channel}; call on the loop thread only. */

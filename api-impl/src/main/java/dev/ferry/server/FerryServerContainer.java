@@ -3,6 +3,10 @@ package dev.ferry.server;
 import dev.ferry.client.FerryClientContainer;
 import dev.ferry.config.FerrySettings;
 import dev.ferry.config.SessionDefaults;
+import dev.ferry.engine.frame.CloseCodes;
+import dev.ferry.engine.frame.CloseFrames;
+import dev.ferry.engine.frame.FrameWriter;
+import dev.ferry.engine.frame.Opcode;
 import dev.ferry.extension.DeflateParameters;
 import dev.ferry.extension.ServerExtensionNegotiation;
 import dev.ferry.handshake.FerryExtension;
@@ -14,6 +18,7 @@ import dev.ferry.metrics.EndpointMetricsListener;
 import dev.ferry.nio.CallbackContext;
 import dev.ferry.nio.IoLoops;
 import dev.ferry.nio.NioTransport;
+import dev.ferry.nio.SelectorLoop;
 import dev.ferry.session.HandshakeInfo;
 import dev.ferry.transport.Transport;
 import jakarta.websocket.ClientEndpointConfig;
@@ -187,7 +192,17 @@ public final class FerryServerContainer extends SessionDefaults implements Serve
      */
     public Transport adoptConnection(SocketChannel channel, ByteBuffer bytesReadAhead, Executor threads,
             CallbackContext context, NioTransport.ChannelCloser closer) throws IOException {
-        return NioTransport.adopt(ioLoops.next(), threads, context, channel, bytesReadAhead, closer);
+        SelectorLoop loop;
+        try {
+            loop = ioLoops.next();
+        } catch (IllegalStateException stopped) {
+            // The application stopped while this connection's 101 was on its way: tell the peer
+            // as every open session was told (1001), rather than let it see the socket just close.
+            channel.write(FrameWriter.encode(true, 0, Opcode.CLOSE,
+                    CloseFrames.encodePayload(CloseCodes.GOING_AWAY, "The server is shutting down"), false, 0));
+            throw stopped;
+        }
+        return NioTransport.adopt(loop, threads, context, channel, bytesReadAhead, closer);
     }
 
     /** Installs the bridge's implementation of {@link #upgradeHttpToWebSocket}. */

@@ -23,7 +23,7 @@ final class FerryBasicRemote extends FerryRemote implements RemoteEndpoint.Basic
     @Override
     public void sendBinary(ByteBuffer data) throws IOException {
         requireArgument(data, "data");
-        sendAndWait(cb -> sender.sendBinary(data, cb));
+        sendAndWait(cb -> sender.sendBinary(data, cb), true);
     }
 
     @Override
@@ -35,7 +35,7 @@ final class FerryBasicRemote extends FerryRemote implements RemoteEndpoint.Basic
     @Override
     public void sendBinary(ByteBuffer partialByte, boolean isLast) throws IOException {
         requireArgument(partialByte, "partialByte");
-        sendAndWait(cb -> sender.sendBinaryPart(partialByte, isLast, cb));
+        sendAndWait(cb -> sender.sendBinaryPart(partialByte, isLast, cb), true);
     }
 
     @Override

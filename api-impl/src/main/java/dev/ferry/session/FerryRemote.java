@@ -1,6 +1,7 @@
 package dev.ferry.session;
 
 import dev.ferry.engine.SendCallback;
+import dev.ferry.engine.WebSocketConnection;
 import jakarta.websocket.RemoteEndpoint;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -20,12 +21,24 @@ abstract class FerryRemote implements RemoteEndpoint {
         this.sender = sender;
     }
 
-    /** Runs one send and waits for it unless the caller is the delivering thread (see {@link MessageSender}). */
+    /** Runs one send of Ferry's own bytes and waits for it, unless the caller is the delivering thread. */
     final void sendAndWait(SendAction action) throws IOException {
-        boolean delivering = session.connection().isDeliveringThread();
-        BlockingSend send = new BlockingSend(!delivering);
+        sendAndWait(action, false);
+    }
+
+    /**
+     * Runs one send and waits for it. The delivering thread does not wait (see
+     * {@link WebSocketConnection#isDeliveringThread()}), except for a payload that is the
+     * application's own buffer where the transport lets it wait: then waiting costs less than the
+     * copy that would let it return at once.
+     */
+    final void sendAndWait(SendAction action, boolean applicationBuffer) throws IOException {
+        WebSocketConnection connection = session.connection();
+        boolean waits = !connection.isDeliveringThread()
+                || applicationBuffer && connection.deliveringThreadMayWait();
+        BlockingSend send = new BlockingSend(waits);
         action.send(send);
-        if (delivering) {
+        if (!waits) {
             send.rethrowFailure();
         } else {
             try {
@@ -60,6 +73,7 @@ abstract class FerryRemote implements RemoteEndpoint {
 
     @Override
     public void sendPing(ByteBuffer applicationData) throws IOException {
+        // At most 125 bytes: the delivering thread sends a copy rather than wait.
         checkControl(applicationData);
         sendAndWait(cb -> sender.sendPing(applicationData, cb));
     }

@@ -58,11 +58,11 @@ final class MessageSender {
     }
 
     void sendPing(ByteBuffer data, SendCallback callback) {
-        connection.sendControl(Opcode.PING, protect(data), callback);
+        connection.sendControl(Opcode.PING, protect(data, callback), callback);
     }
 
     void sendPong(ByteBuffer data, SendCallback callback) {
-        connection.sendControl(Opcode.PONG, protect(data), callback);
+        connection.sendControl(Opcode.PONG, protect(data, callback), callback);
     }
 
     /** @param applicationBuffer the payload is the application's, which it may reuse once we return */
@@ -71,7 +71,7 @@ final class MessageSender {
             synchronized (this) {
                 requireNoPartial();
             }
-            connection.sendData(opcode, true, applicationBuffer ? protect(payload) : payload, callback);
+            connection.sendData(opcode, true, applicationBuffer ? protect(payload, callback) : payload, callback);
             return;
         }
         // Compressing and queueing happen under one lock: with context takeover, messages must
@@ -100,7 +100,8 @@ final class MessageSender {
         int frameOpcode = first ? opcode : Opcode.CONTINUATION;
         partialOpcode = last ? 0 : opcode;
         if (deflater == null) {
-            connection.sendData(frameOpcode, last, applicationBuffer ? protect(payload) : payload, callback);
+            connection.sendData(frameOpcode, last, applicationBuffer ? protect(payload, callback) : payload,
+                    callback);
         } else {
             int rsv = first ? PerMessageDeflate.RSV : 0;
             connection.sendData(frameOpcode, last, rsv, deflater.deflate(payload, last), callback);
@@ -108,11 +109,12 @@ final class MessageSender {
     }
 
     /**
-     * The application may reuse its buffer as soon as a blocking send returns. A send that returns
-     * before its bytes are written (one made on the delivering thread) therefore sends a copy.
+     * The application may reuse its buffer as soon as a blocking send returns, or a {@code Future}
+     * says done. A send whose caller returns before its bytes are written (the delivering thread,
+     * where it does not wait) therefore sends a copy.
      */
-    private ByteBuffer protect(ByteBuffer data) {
-        if (!connection.isDeliveringThread()) {
+    private ByteBuffer protect(ByteBuffer data, SendCallback callback) {
+        if (callback.callerWaits() || !connection.isDeliveringThread()) {
             return data;
         }
         ByteBuffer copy = ByteBuffer.allocate(data.remaining());

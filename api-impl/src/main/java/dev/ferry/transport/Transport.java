@@ -57,6 +57,17 @@ public interface Transport {
     /** Whether the bytes travel over TLS. */
     boolean isSecure();
 
+    /**
+     * Whether the thread that delivers what this transport reads may wait for a write to complete.
+     * True unless writing depends on that thread coming back: through a servlet container's
+     * non-blocking streams (Tomcat reports "writable" only once the read callback has returned), a
+     * wait there could last until its deadline. Where it may, a blocking send of the application's
+     * buffer from that thread waits instead of sending a copy.
+     */
+    default boolean deliveringThreadMayWait() {
+        return true;
+    }
+
     /** Completion of one {@link #write}. */
     interface WriteCallback {
         void completed();

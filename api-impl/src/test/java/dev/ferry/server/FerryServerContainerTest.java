@@ -309,4 +309,21 @@ class FerryServerContainerTest {
             guarded.shutdown();
         }
     }
+
+    @Test
+    void aConnectionHandedOverAfterShutdownIsToldGoingAwayBeforeItCloses() throws Exception {
+        container.shutdown();
+        try (java.nio.channels.ServerSocketChannel acceptor = java.nio.channels.ServerSocketChannel.open()
+                .bind(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0));
+                java.net.Socket peer = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(),
+                        acceptor.socket().getLocalPort());
+                java.nio.channels.SocketChannel accepted = acceptor.accept()) {
+            peer.setSoTimeout(5_000);
+            assertThrows(IllegalStateException.class, () -> container.adoptConnection(accepted, null,
+                    Runnable::run, dev.ferry.nio.CallbackContext.NONE, java.nio.channels.SocketChannel::close));
+            byte[] head = peer.getInputStream().readNBytes(4);
+            assertEquals(0x88, head[0] & 0xFF, "a close frame");
+            assertEquals(1001, (head[2] & 0xFF) << 8 | (head[3] & 0xFF));
+        }
+    }
 }

@@ -38,8 +38,15 @@ public final class InMemoryTransport implements Transport {
     public volatile boolean closed;
     boolean aborted;
     int closedCallbacks;
+    /**
+     * Whether the delivering thread may wait for writes: false by default, as on the servlet route
+     * (the strictest), true to act like direct I/O and Jetty's route.
+     */
+    public volatile boolean deliveringThreadMayWait;
     /** How many times the engine called {@link #write}: the answers to a burst should share one. */
     public volatile int writeCalls;
+    /** The buffers of the last write, as the engine passed them (before they were consumed). */
+    public volatile ByteBuffer[] lastWriteBuffers;
 
     public InMemoryTransport() {
         peerParser = new FrameParser(false, new FrameHandler() {
@@ -95,6 +102,7 @@ public final class InMemoryTransport implements Transport {
             throw new IllegalStateException("A write is still in flight");
         }
         writeCalls++;
+        lastWriteBuffers = buffers.clone();
         List<ByteBuffer> copies = new ArrayList<>();
         for (ByteBuffer b : buffers) {
             // Consumes the buffers as a real transport does (their positions move to the limit).
@@ -130,6 +138,11 @@ public final class InMemoryTransport implements Transport {
 
     public synchronized List<Frame> frames() {
         return new ArrayList<>(frames);
+    }
+
+    @Override
+    public boolean deliveringThreadMayWait() {
+        return deliveringThreadMayWait;
     }
 
     @Override

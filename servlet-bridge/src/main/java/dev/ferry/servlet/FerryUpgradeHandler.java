@@ -83,6 +83,12 @@ public final class FerryUpgradeHandler implements HttpUpgradeHandler, Transport 
 
     @Override
     public void destroy() {
+        PendingSession session = pending;
+        if (session != null) {
+            // The connection ended before init(): no session will start on it.
+            pending = null;
+            session.abandon(new IOException("The connection closed before the upgrade completed"));
+        }
         // The container is done with the connection; anything still queued cannot be written.
         close(true);
     }
@@ -148,6 +154,12 @@ public final class FerryUpgradeHandler implements HttpUpgradeHandler, Transport 
     @Override
     public boolean isSecure() {
         return secure;
+    }
+
+    /** Tomcat reports "writable" only once the read callback has returned: its thread must not wait. */
+    @Override
+    public boolean deliveringThreadMayWait() {
+        return false;
     }
 
     private void failed(Throwable cause) {
