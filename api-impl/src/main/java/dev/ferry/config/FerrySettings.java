@@ -30,6 +30,9 @@ import java.util.function.Function;
  *                             instead of going through the container's streams
  * @param ioThreads            selector threads for such connections (they only move bytes; endpoint
  *                             callbacks run on the container's threads); 0 = chosen from the CPU count
+ * @param inlineDelivery       whether a direct-I/O connection whose callbacks have shown they are
+ *                             short has them run on its I/O thread, without a hand-off to the
+ *                             container's threads
  */
 public record FerrySettings(
         long maxTextMessageSize,
@@ -46,7 +49,8 @@ public record FerrySettings(
         java.util.List<String> allowedOrigins,
         boolean jmx,
         boolean directIo,
-        long ioThreads) {
+        long ioThreads,
+        boolean inlineDelivery) {
 
     public FerrySettings {
         allowedOrigins = java.util.List.copyOf(allowedOrigins);
@@ -64,7 +68,7 @@ public record FerrySettings(
 
     public static FerrySettings defaults() {
         return new FerrySettings(64 * 1024, 64 * 1024, 16L * 1024 * 1024, 0, 30_000, 5_000, 4L * 1024 * 1024,
-                0, 10_000, true, true, java.util.List.of(), true, true, 0);
+                0, 10_000, true, true, java.util.List.of(), true, true, 0, true);
     }
 
     /**
@@ -90,7 +94,8 @@ public record FerrySettings(
                 readList(lookup, "allowedOrigins", d.allowedOrigins),
                 readFlag(lookup, "jmx", d.jmx),
                 readFlag(lookup, "directIo", d.directIo),
-                read(lookup, "ioThreads", d.ioThreads));
+                read(lookup, "ioThreads", d.ioThreads),
+                readFlag(lookup, "inlineDelivery", d.inlineDelivery));
     }
 
     /** A comma- or whitespace-separated list; "*" (or nothing) means every origin. */

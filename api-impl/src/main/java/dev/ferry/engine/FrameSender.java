@@ -44,7 +44,8 @@ final class FrameSender {
     private final ConnectionCounters counters;
 
     private final ReentrantLock lock = new ReentrantLock();
-    private final ArrayDeque<Pending> queue = new ArrayDeque<>();
+    /** Small to start with: an idle connection queues nothing, a busy one grows it. */
+    private final ArrayDeque<Pending> queue = new ArrayDeque<>(2);
     private boolean flushing;
     private boolean outputClosed;
     private long queuedBytes;

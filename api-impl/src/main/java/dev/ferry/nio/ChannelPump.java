@@ -52,15 +52,22 @@ final class ChannelPump implements SelectorLoop.Handler {
     private boolean pumpAgain;
 
     ChannelPump(SelectorLoop loop, SocketChannel channel, TlsEngineAdapter tls, InetSocketAddress remote,
-            NioTransport.ChannelCloser closer, WriteSlot writes, Executor workers, CallbackContext context) {
+            NioTransport.ChannelCloser closer, WriteSlot writes, Executor workers, CallbackContext context,
+            InlinePolicy inline) {
         this.loop = loop;
         this.channel = channel;
         this.tls = tls;
         this.remote = remote;
         this.closer = closer;
         this.writes = writes;
-        this.delivery = new InboundDelivery(workers, context, loop.handOffBuffers(), () -> onLoop(this::backlogDrained));
+        this.delivery = new InboundDelivery(workers, context, loop.handOffBuffers(), inline,
+                () -> onLoop(this::backlogDrained));
         this.description = (tls != null ? "TLS " : "TCP ") + remote;
+    }
+
+    /** Whether the session's listener runs on this transport's I/O thread now. */
+    boolean deliversInline() {
+        return delivery.isInline();
     }
 
     long inboundBacklog() {
@@ -73,6 +80,10 @@ final class ChannelPump implements SelectorLoop.Handler {
 
     /** Asks the I/O thread for a round of writing and reading (once, however often asked meanwhile). */
     void schedule() {
+        if (loop.inLoop() && pumping) {
+            pumpAgain = true; // asked by a listener the I/O thread calls: the current round goes on
+            return;
+        }
         if (scheduled.compareAndSet(false, true)) {
             onLoop(() -> {
                 scheduled.set(false);

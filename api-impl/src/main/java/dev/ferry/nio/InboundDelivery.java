@@ -20,6 +20,14 @@ import java.util.function.Consumer;
  * on another session of the same container (send on session B, wait for B's answer, from inside
  * A's {@code onMessage}). On the one I/O thread that answer could never be read.
  *
+ * <p>Inline delivery: where the container allows it (server connections taken over from it), a
+ * connection whose listener has run a number of times in a row briefly ({@link InlinePolicy}: 16
+ * times in at most 200 µs) is from then on called right on the I/O thread, without the hand-off to a
+ * worker (a thread wake-up and two context switches per read) and without copying what was read. A
+ * run there that takes long (10 ms: the endpoint waited for something) sends the connection back to
+ * the workers for good: a callback that blocks on the I/O thread holds up every connection of that
+ * thread while it blocks.
+ *
  * <p>The I/O thread may read on while a worker delivers; the bytes handed over and not yet taken
  * (the backlog) are bounded by {@link #BACKLOG_LIMIT}, past which the transport stops reading
  * until a worker has brought the backlog back under it and run the {@code drained} callback. The
@@ -40,12 +48,18 @@ final class InboundDelivery {
     private final CallbackContext context;
     private final HandOffBuffers buffers;
     private final Runnable drained;
+    private final InlinePolicy policy;
+    /** Short runs in a row on the workers; written by the worker of the moment, read by the I/O thread. */
+    private volatile int shortRuns;
+    /** A run on the I/O thread took long: this connection's callbacks may block, they stay on the workers. */
+    private volatile boolean sawLongRun;
     private final AtomicLong backlog = new AtomicLong();
     /** The transport was told to stop reading and waits for {@link #drained}. */
     private final AtomicBoolean stalled = new AtomicBoolean();
 
     private final Object lock = new Object();
-    private final ArrayDeque<Runnable> queue = new ArrayDeque<>();
+    /** Small to start with: an idle connection queues nothing, a busy one grows it. */
+    private final ArrayDeque<Runnable> queue = new ArrayDeque<>(2);
     /** A worker is running the queue. */
     private boolean running;
 
@@ -53,16 +67,26 @@ final class InboundDelivery {
     private TransportListener listener;
     private boolean session;
     private boolean toldClosed;
+    /** The session's listener runs on the I/O thread now. */
+    private boolean inline;
 
     /**
+     * @param policy  when a connection's callbacks may run on the I/O thread
      * @param drained run on a worker when the backlog fell back under the limit after
      *                {@link #data} had said to stop reading
      */
-    InboundDelivery(Executor workers, CallbackContext context, HandOffBuffers buffers, Runnable drained) {
+    InboundDelivery(Executor workers, CallbackContext context, HandOffBuffers buffers, InlinePolicy policy,
+            Runnable drained) {
         this.workers = workers;
         this.context = context;
         this.buffers = buffers;
+        this.policy = policy;
         this.drained = drained;
+    }
+
+    /** Whether the session's listener runs on the I/O thread now. */
+    boolean isInline() {
+        return inline;
     }
 
     void handshake(TransportListener handshakeListener) {
@@ -85,8 +109,9 @@ final class InboundDelivery {
     }
 
     /**
-     * Hands {@code bytes} on. The handshake reader consumes them before this returns; the
-     * session's listener gets a copy on a worker (the caller reuses its buffer).
+     * Hands {@code bytes} on. The handshake reader, and an inline session listener, consume them
+     * before this returns; otherwise the session's listener gets a copy on a worker (the caller
+     * reuses its buffer).
      *
      * @return true when the backlog is full: the caller reads no more until {@code drained} runs
      */
@@ -95,19 +120,65 @@ final class InboundDelivery {
             listener.onData(bytes);
             return false;
         }
+        if (inline || mayGoInline()) {
+            runInline(l -> l.onData(bytes));
+            return false;
+        }
         int size = bytes.remaining();
         ByteBuffer copy = buffers.copyOf(bytes);
         TransportListener target = listener;
         backlog.addAndGet(size);
         submit(() -> {
             try {
+                long start = System.nanoTime();
                 target.onData(copy);
+                countRun(System.nanoTime() - start);
                 buffers.giveBack(copy); // the listener has taken every byte (not so if it failed)
             } finally {
                 taken(size);
             }
         });
         return backlogFull();
+    }
+
+    /**
+     * On a worker, after a run of the listener: a long one starts the count again (a first run
+     * often pays one-off costs, so it does not rule inline delivery out). Runs are serial, so one
+     * writer at a time.
+     */
+    private void countRun(long nanos) {
+        shortRuns = nanos <= policy.shortNanos() ? shortRuns + 1 : 0;
+    }
+
+    /** Switches to inline delivery if the callbacks were short and nothing waits for a worker. */
+    private boolean mayGoInline() {
+        if (!policy.allowsInline() || sawLongRun || shortRuns < policy.shortRunsBeforeInline()) {
+            return false;
+        }
+        synchronized (lock) {
+            if (running || !queue.isEmpty()) {
+                return false; // a worker still has calls to make: they come first
+            }
+        }
+        inline = true;
+        return true;
+    }
+
+    /** Calls the listener on this (the I/O) thread, inside the connection's context. */
+    private void runInline(Consumer<TransportListener> call) {
+        long start = System.nanoTime();
+        Object saved = context.enter();
+        try {
+            call.accept(listener);
+        } catch (RuntimeException | Error e) {
+            LOG.log(Level.ERROR, "A Ferry callback failed", e);
+        } finally {
+            context.exit(saved);
+        }
+        if (System.nanoTime() - start > policy.longNanos()) {
+            inline = false;
+            sawLongRun = true;
+        }
     }
 
     void endOfInput(Throwable failureOrNull) {
@@ -124,7 +195,9 @@ final class InboundDelivery {
 
     private void tell(Consumer<TransportListener> call) {
         TransportListener target = listener;
-        if (session) {
+        if (session && inline) {
+            runInline(call);
+        } else if (session) {
             submit(() -> call.accept(target));
         } else {
             call.accept(target);

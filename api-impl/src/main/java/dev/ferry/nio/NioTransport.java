@@ -47,12 +47,12 @@ public final class NioTransport implements Transport {
     }
 
     private NioTransport(SelectorLoop loop, Executor workers, CallbackContext context, SocketChannel channel,
-            TlsEngineAdapter tls, InetSocketAddress remote, ChannelCloser closer) {
+            TlsEngineAdapter tls, InetSocketAddress remote, ChannelCloser closer, InlinePolicy inline) {
         this.loop = loop;
         this.channel = channel;
         this.remote = remote;
         this.secure = tls != null;
-        this.pump = new ChannelPump(loop, channel, tls, remote, closer, writes, workers, context);
+        this.pump = new ChannelPump(loop, channel, tls, remote, closer, writes, workers, context, inline);
     }
 
     /**
@@ -70,7 +70,10 @@ public final class NioTransport implements Transport {
             channel.close();
             throw e;
         }
-        return new NioTransport(loop, workers, CallbackContext.NONE, channel, tls, remote, SocketChannel::close);
+        // A client's callbacks may wait for another session of the same container, whose bytes the
+        // one I/O thread must go on reading: they never run on it.
+        return new NioTransport(loop, workers, CallbackContext.NONE, channel, tls, remote, SocketChannel::close,
+                InlinePolicy.NEVER);
     }
 
     /**
@@ -82,12 +85,22 @@ public final class NioTransport implements Transport {
      * @param workers        where the session's listener is called: the container's threads ...
      * @param context        ... bound to the web application as the container binds them
      * @param bytesReadAhead what the container read past the upgrade request; delivered first
+     * @param inlineDelivery whether the session's callbacks may run on the I/O thread once they
+     *                       have shown they are short (see {@link InboundDelivery})
      */
     public static NioTransport adopt(SelectorLoop loop, Executor workers, CallbackContext context,
-            SocketChannel channel, ByteBuffer bytesReadAhead, ChannelCloser closer) throws IOException {
+            SocketChannel channel, ByteBuffer bytesReadAhead, ChannelCloser closer, boolean inlineDelivery)
+            throws IOException {
+        return adopt(loop, workers, context, channel, bytesReadAhead, closer,
+                inlineDelivery ? InlinePolicy.DEFAULT : InlinePolicy.NEVER);
+    }
+
+    /** {@link #adopt} with the thresholds of inline delivery given (tests). */
+    static NioTransport adopt(SelectorLoop loop, Executor workers, CallbackContext context, SocketChannel channel,
+            ByteBuffer bytesReadAhead, ChannelCloser closer, InlinePolicy inline) throws IOException {
         channel.configureBlocking(false);
         InetSocketAddress remote = (InetSocketAddress) channel.getRemoteAddress();
-        NioTransport transport = new NioTransport(loop, workers, context, channel, null, remote, closer);
+        NioTransport transport = new NioTransport(loop, workers, context, channel, null, remote, closer, inline);
         transport.pump.onLoop(() -> transport.pump.adopted(bytesReadAhead));
         return transport;
     }
@@ -194,6 +207,12 @@ public final class NioTransport implements Transport {
     @Override
     public boolean isSecure() {
         return secure;
+    }
+
+    /** Not on the I/O thread, which delivers inline and must write what does not go out at once. */
+    @Override
+    public boolean deliveringThreadMayWait() {
+        return !loop.inLoop();
     }
 
     /**

@@ -202,7 +202,7 @@ public final class FerryServerContainer extends SessionDefaults implements Serve
                     CloseFrames.encodePayload(CloseCodes.GOING_AWAY, "The server is shutting down"), false, 0));
             throw stopped;
         }
-        return NioTransport.adopt(loop, threads, context, channel, bytesReadAhead, closer);
+        return NioTransport.adopt(loop, threads, context, channel, bytesReadAhead, closer, settings.inlineDelivery());
     }
 
     /** Installs the bridge's implementation of {@link #upgradeHttpToWebSocket}. */

@@ -399,7 +399,7 @@ class NioTransportTest {
                     ByteBuffer.wrap("ahead ".getBytes()), channel -> {
                         closerCalls.incrementAndGet();
                         channel.close();
-                    });
+                    }, false);
             assertEquals(peer.getLocalSocketAddress(), transport.remoteAddress());
             assertFalse(transport.isSecure());
             Done written = new Done();
@@ -478,6 +478,94 @@ class NioTransportTest {
         writing.get(5, TimeUnit.SECONDS);
         synchronized (received) {
             assertArrayEquals(sent, received.toByteArray());
+        }
+        transport.close(true);
+    }
+
+    /** A session listener that records the thread of each call and, when told, runs long. */
+    static final class ThreadRecorder implements TransportListener {
+        final BlockingQueue<String> threads = new LinkedBlockingQueue<>();
+        volatile long spinNanos;
+        volatile NioTransport transport;
+        volatile boolean mayWaitOnTheIoThread;
+
+        @Override
+        public void onData(ByteBuffer data) {
+            data.position(data.limit());
+            long until = System.nanoTime() + spinNanos;
+            while (System.nanoTime() < until) {
+                Thread.onSpinWait(); // a callback that takes this long: the behaviour under test
+            }
+            if (transport != null && Thread.currentThread().getName().equals("test-io")) {
+                mayWaitOnTheIoThread |= transport.deliveringThreadMayWait();
+            }
+            threads.add(Thread.currentThread().getName());
+        }
+
+        @Override
+        public void onEndOfInput(Throwable failureOrNull) {
+        }
+
+        @Override
+        public void onClosed() {
+        }
+
+        String next() throws InterruptedException {
+            String t = threads.poll(5, TimeUnit.SECONDS);
+            assertNotNull(t, "no delivery within 5 s");
+            return t;
+        }
+    }
+
+    @Test
+    void shortCallbacksMoveToTheIoThreadAndALongOneSendsThemBackForGood() throws Exception {
+        try (java.nio.channels.ServerSocketChannel acceptor = java.nio.channels.ServerSocketChannel.open()
+                .bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
+            peer = new Socket(InetAddress.getLoopbackAddress(), acceptor.socket().getLocalPort());
+            // Any run counts as short here (a busy test machine must not decide), 100 ms is long.
+            InlinePolicy policy = new InlinePolicy(1_000_000_000L, 100_000_000L, 16);
+            NioTransport transport = NioTransport.adopt(loop, workers, CallbackContext.NONE, acceptor.accept(),
+                    null, java.nio.channels.SocketChannel::close, policy);
+            ThreadRecorder listener = new ThreadRecorder();
+            listener.transport = transport;
+            transport.start(listener);
+            awaitLoop();
+            for (int i = 0; i < InlinePolicy.DEFAULT.shortRunsBeforeInline(); i++) {
+                peer.getOutputStream().write('x');
+                assertEquals("test-worker", listener.next(), "delivery " + i + " before the callbacks proved short");
+            }
+            // The switch waits until the worker has returned from the last call, a moment after it counted it.
+            String thread = "";
+            for (int extra = 0; extra < 50 && !thread.equals("test-io"); extra++) {
+                peer.getOutputStream().write('x');
+                thread = listener.next();
+            }
+            assertEquals("test-io", thread, "short callbacks run on the I/O thread");
+            peer.getOutputStream().write('x');
+            assertEquals("test-io", listener.next(), "and stay there");
+            assertFalse(listener.mayWaitOnTheIoThread, "the I/O thread never waits for a write");
+            assertTrue(transport.deliveringThreadMayWait(), "any other thread may");
+            listener.spinNanos = 2 * policy.longNanos();
+            peer.getOutputStream().write('x');
+            assertEquals("test-io", listener.next());
+            listener.spinNanos = 0;
+            for (int i = 0; i < InlinePolicy.DEFAULT.shortRunsBeforeInline() + 2; i++) {
+                peer.getOutputStream().write('x');
+                assertEquals("test-worker", listener.next(), "after a long callback the workers deliver for good");
+            }
+            transport.close(true);
+        }
+    }
+
+    @Test
+    void aClientsCallbacksNeverRunOnTheIoThread() throws Exception {
+        NioTransport transport = connect(new Recorder());
+        ThreadRecorder listener = new ThreadRecorder();
+        transport.start(listener);
+        awaitLoop();
+        for (int i = 0; i < InlinePolicy.DEFAULT.shortRunsBeforeInline() + 4; i++) {
+            peer.getOutputStream().write('x');
+            assertEquals("test-worker", listener.next());
         }
         transport.close(true);
     }

@@ -65,6 +65,9 @@ public class FerryWebSocketProperties {
     /** Selector threads for direct-I/O connections; 0 = one per two CPUs, at least 1, at most 4. */
     private Integer ioThreads;
 
+    /** Whether direct-I/O connections whose callbacks are short have them run on Ferry's I/O threads. */
+    private Boolean inlineDelivery;
+
     /**
      * The properties that are set, as Ferry's servlet-context parameters ({@code dev.ferry.*}
      * names, values in bytes and milliseconds).
@@ -88,6 +91,7 @@ public class FerryWebSocketProperties {
         put(parameters, "jmx", jmx);
         put(parameters, "directIo", directIo);
         put(parameters, "ioThreads", ioThreads);
+        put(parameters, "inlineDelivery", inlineDelivery);
         return parameters;
     }
 
@@ -235,5 +239,13 @@ public class FerryWebSocketProperties {
 
     public void setIoThreads(Integer ioThreads) {
         this.ioThreads = ioThreads;
+    }
+
+    public Boolean getInlineDelivery() {
+        return inlineDelivery;
+    }
+
+    public void setInlineDelivery(Boolean inlineDelivery) {
+        this.inlineDelivery = inlineDelivery;
     }
 }

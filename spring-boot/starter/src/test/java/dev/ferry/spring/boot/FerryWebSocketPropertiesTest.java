@@ -50,7 +50,8 @@ class FerryWebSocketPropertiesTest {
                 Map.entry("close-timeout", "6s"), Map.entry("max-outbound-bytes", "7KB"),
                 Map.entry("ping-interval", "8s"), Map.entry("pong-timeout", "9s"), Map.entry("deflate", "false"),
                 Map.entry("deflate-context-takeover", "false"), Map.entry("allowed-origins", "https://a.example"),
-                Map.entry("jmx", "false"), Map.entry("direct-io", "false"), Map.entry("io-threads", "3")));
+                Map.entry("jmx", "false"), Map.entry("direct-io", "false"), Map.entry("io-threads", "3"),
+                Map.entry("inline-delivery", "false")));
         assertEquals(asked, new TreeSet<>(all.toInitParameters().keySet()));
     }
 
@@ -87,9 +88,9 @@ class FerryWebSocketPropertiesTest {
             }
         }
         // Every setting but allowed-origins (no list: any origin) and enabled (the starter's own) documents one.
-        assertEquals(15, defaults.size(), defaults.keySet().toString());
+        assertEquals(16, defaults.size(), defaults.keySet().toString());
         FerryWebSocketProperties bound = bind(defaults);
-        assertEquals(14, bound.toInitParameters().size());
+        assertEquals(15, bound.toInitParameters().size());
         assertEquals(FerrySettings.defaults(), settingsOf(bound));
     }
 }
