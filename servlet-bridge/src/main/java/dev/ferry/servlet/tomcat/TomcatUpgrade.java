@@ -52,7 +52,7 @@ public final class TomcatUpgrade {
             return false;
         }
         // Tomcat calls init() only after the filter chain returns, so this comes first.
-        handler.prepare(session, container, threads);
+        handler.prepare(session, container, threads, request.getServletContext().getClassLoader());
         return true;
     }
 
