@@ -39,39 +39,43 @@ public final class FerryServletContainerInitializer implements ServletContainerI
         } catch (IllegalArgumentException e) {
             throw new ServletException("Ferry WebSocket: " + e.getMessage(), e);
         }
+        String application = ContainerRoutes.describe(context);
         FerryServerContainer container = new FerryServerContainer(settings, context.getClassLoader(),
                 context.getContextPath() == null || context.getContextPath().isEmpty() ? "/" : context.getContextPath());
+        ContainerRoutes routes;
+        try {
+            routes = ContainerRoutes.detect(context, container);
+        } catch (ServletException | RuntimeException e) {
+            container.shutdown();
+            throw e;
+        }
         // Published even when nothing was scanned: applications add endpoints later through
         // ServerContainer.addEndpoint from their own initializers and listeners.
         context.setAttribute(ServerContainer.class.getName(), container);
-        container.setProgrammaticUpgrade(new ServletProgrammaticUpgrade(container));
+        container.setProgrammaticUpgrade(new ServletProgrammaticUpgrade(container, routes));
         try {
             container.deployScanned(scanned == null ? Set.of() : scanned);
         } catch (DeploymentException e) {
+            container.shutdown();
             // Fail the deployment loudly rather than serve an application missing its endpoints.
-            throw new ServletException("Ferry WebSocket: endpoints of " + describe(context)
+            throw new ServletException("Ferry WebSocket: endpoints of " + application
                     + " could not be deployed: " + e.getMessage(), e);
         }
-        registerFilter(context, container);
+        registerFilter(context, container, routes);
         context.addListener(new ShutdownListener(container));
     }
 
-    private static void registerFilter(ServletContext context, FerryServerContainer container) {
-        FilterRegistration.Dynamic filter = context.addFilter(FILTER_NAME, new FerryUpgradeFilter(container));
+    private static void registerFilter(ServletContext context, FerryServerContainer container, ContainerRoutes routes) {
+        FilterRegistration.Dynamic filter = context.addFilter(FILTER_NAME, new FerryUpgradeFilter(container, routes));
         if (filter == null) {
             LOG.log(System.Logger.Level.WARNING, "Ferry WebSocket: a filter named " + FILTER_NAME
-                    + " is already registered in " + describe(context)
+                    + " is already registered in " + ContainerRoutes.describe(context)
                     + "; is Ferry's initializer running twice (e.g. its jar both in the server and in WEB-INF/lib)?");
             return;
         }
         filter.setAsyncSupported(true);
         // Matched after the application's own filters, so that security filters see the handshake first.
         filter.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
-    }
-
-    private static String describe(ServletContext context) {
-        String path = context.getContextPath();
-        return path == null || path.isEmpty() ? "the root web application" : "web application " + path;
     }
 
     /** Closes the sessions of the application when it stops. */
