@@ -9,10 +9,11 @@ import jakarta.servlet.ServletException;
  * ({@code dev.ferry.servlet.jetty.JettyUpgrade}, which says why Jetty's servlet upgrade cannot be
  * used). Touches no Jetty class itself, so it loads in every container.
  *
- * <p>Ferry must be installed at server level (a Jetty module in the ee10/ee11 environment), where
- * the bridge's own class loader sees Jetty's core; inside a WAR's {@code WEB-INF/lib}, Jetty hides
- * its server classes from the application. Then the deployment fails: the servlet upgrade would
- * answer the handshake and then lose the connection.
+ * <p>Where Ferry is installed decides how the route's classes see Jetty's core: at server level
+ * (a Jetty module in the ee10/ee11 environment) the bridge's own class loader sees it; inside a
+ * WAR's {@code WEB-INF/lib}, Jetty hides its server classes from the application, and
+ * {@link JettyCoreLoader} loads the route next to Jetty's core instead. If neither works, the
+ * deployment fails: the servlet upgrade would answer the handshake and then lose the connection.
  */
 final class JettySupport {
 
@@ -41,14 +42,16 @@ final class JettySupport {
             return null;
         }
         ClassLoader own = JettySupport.class.getClassLoader();
-        boolean insideWar = !seesJettyCore(own);
+        ClassLoader jetty = context.getClass().getClassLoader();
+        boolean insideWar = !JettyCoreLoader.seesJettyCore(own);
         try {
-            if (insideWar) {
+            if (insideWar && !JettyCoreLoader.seesJettyCore(jetty)) {
                 throw new ServletException("Ferry WebSocket cannot reach Jetty's core classes from "
                         + ContainerRoutes.describe(context) + ", which Ferry needs to take connections over in Jetty. "
                         + HOW_TO_INSTALL + ".");
             }
-            Class<?> route = Class.forName(ROUTE_CLASS, true, own);
+            ClassLoader routeLoader = insideWar ? new JettyCoreLoader(jetty, own) : own;
+            Class<?> route = Class.forName(ROUTE_CLASS, true, routeLoader);
             return (ContainerRoute) route.getConstructor(ServletContext.class, FerryServerContainer.class, boolean.class)
                     .newInstance(context, container, insideWar);
         } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
@@ -58,16 +61,6 @@ final class JettySupport {
                     + " (" + cause + "), and Jetty's servlet upgrade would lose every WebSocket connection after "
                     + "its handshake. " + (insideWar ? HOW_TO_INSTALL + "." : "Please report this with Jetty's version."),
                     cause);
-        }
-    }
-
-    private static boolean seesJettyCore(ClassLoader loader) {
-        try {
-            Class.forName("org.eclipse.jetty.server.HttpStream", false, loader);
-            Class.forName("org.eclipse.jetty.io.AbstractConnection", false, loader);
-            return true;
-        } catch (ClassNotFoundException | LinkageError e) {
-            return false;
         }
     }
 }
