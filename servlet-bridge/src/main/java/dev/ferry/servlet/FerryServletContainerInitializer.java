@@ -44,6 +44,7 @@ public final class FerryServletContainerInitializer implements ServletContainerI
                 context.getContextPath() == null || context.getContextPath().isEmpty() ? "/" : context.getContextPath());
         ContainerRoutes routes;
         try {
+            OtherWebSocketImplementation.switchOff(context, application);
             routes = ContainerRoutes.detect(context, container);
         } catch (ServletException | RuntimeException e) {
             container.shutdown();
@@ -62,7 +63,7 @@ public final class FerryServletContainerInitializer implements ServletContainerI
                     + " could not be deployed: " + e.getMessage(), e);
         }
         registerFilter(context, container, routes);
-        context.addListener(new ShutdownListener(container));
+        context.addListener(new LifecycleListener(container, application));
     }
 
     private static void registerFilter(ServletContext context, FerryServerContainer container, ContainerRoutes routes) {
@@ -78,12 +79,32 @@ public final class FerryServletContainerInitializer implements ServletContainerI
         filter.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
     }
 
-    /** Closes the sessions of the application when it stops. */
-    private static final class ShutdownListener implements ServletContextListener {
+    /**
+     * Once every initializer has run, checks that no other WebSocket implementation replaced
+     * Ferry's container; closes the sessions when the application stops.
+     */
+    private static final class LifecycleListener implements ServletContextListener {
         private final FerryServerContainer container;
+        private final String application;
 
-        ShutdownListener(FerryServerContainer container) {
+        LifecycleListener(FerryServerContainer container, String application) {
             this.container = container;
+            this.application = application;
+        }
+
+        @Override
+        public void contextInitialized(ServletContextEvent event) {
+            ServletContext context = event.getServletContext();
+            if (context.getAttribute(ServerContainer.class.getName()) == container) {
+                return;
+            }
+            try {
+                OtherWebSocketImplementation.switchOff(context, application);
+            } catch (ServletException e) {
+                // Thrown from here, it fails the application's start in Tomcat and Jetty.
+                throw new IllegalStateException(e.getMessage(), e);
+            }
+            context.setAttribute(ServerContainer.class.getName(), container);
         }
 
         @Override
