@@ -1,6 +1,7 @@
 package dev.ferry.servlet;
 
 import dev.ferry.server.FerryServerContainer;
+import dev.ferry.servlet.route.ContainerRoute;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
 

@@ -1,5 +1,6 @@
 package dev.ferry.servlet;
 
+import dev.ferry.servlet.route.UpgradeRoute;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 

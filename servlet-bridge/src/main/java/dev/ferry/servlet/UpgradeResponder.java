@@ -1,8 +1,10 @@
 package dev.ferry.servlet;
 
+import dev.ferry.handshake.UpgradeDecision;
 import dev.ferry.handshake.UpgradeDecision.Accept;
 import dev.ferry.handshake.UpgradeDecision.Reject;
-import dev.ferry.handshake.UpgradeDecision;
+import dev.ferry.servlet.route.ContainerRoute;
+import dev.ferry.servlet.route.UpgradeRoute;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

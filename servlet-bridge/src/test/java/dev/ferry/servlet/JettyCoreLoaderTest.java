@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ferry.server.FerryServerContainer;
+import dev.ferry.servlet.route.ContainerRoute;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.util.Arrays;

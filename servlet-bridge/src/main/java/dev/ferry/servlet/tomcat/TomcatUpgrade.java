@@ -2,8 +2,8 @@ package dev.ferry.servlet.tomcat;
 
 import dev.ferry.handshake.UpgradeDecision.PendingSession;
 import dev.ferry.server.FerryServerContainer;
-import dev.ferry.servlet.ContainerRoute;
-import dev.ferry.servlet.UpgradeRoute;
+import dev.ferry.servlet.route.ContainerRoute;
+import dev.ferry.servlet.route.UpgradeRoute;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletRequestWrapper;

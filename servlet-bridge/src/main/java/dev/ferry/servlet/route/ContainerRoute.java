@@ -1,4 +1,4 @@
-package dev.ferry.servlet;
+package dev.ferry.servlet.route;
 
 import dev.ferry.handshake.UpgradeDecision.PendingSession;
 import jakarta.servlet.http.HttpServletRequest;
@@ -8,7 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
  * Jetty's core connection switch). Found once at the application's start; asked for every
  * accepted handshake, after the 101's status and headers are set.
  *
- * <p>Public for the same reason as {@link UpgradeRoute}.
+ * <p>In this package and public for the same reasons as {@link UpgradeRoute}.
  */
 public interface ContainerRoute {
 

@@ -1,4 +1,4 @@
-package dev.ferry.servlet;
+package dev.ferry.servlet.route;
 
 /**
  * The way one accepted handshake's connection went, as the log names it: a container's own route
@@ -6,9 +6,10 @@ package dev.ferry.servlet;
  * together with the reason the faster route did not apply to this connection (e.g. a TLS
  * connection).
  *
- * <p>Public because the container-specific routes ({@code dev.ferry.servlet.tomcat},
- * {@code dev.ferry.servlet.jetty}) return it; in Jetty they may be loaded by another class loader
- * than this package (see {@code JettyCoreLoader}), so they use only public types here.
+ * <p>In a package of its own, below both the bridge ({@code dev.ferry.servlet}) and the
+ * container-specific routes ({@code dev.ferry.servlet.tomcat}, {@code dev.ferry.servlet.jetty}),
+ * which return it: the bridge uses them, so they must not use the bridge. Public, since in Jetty
+ * the routes may be loaded by another class loader (see {@code dev.ferry.servlet.JettyCoreLoader}).
  *
  * @param name     what the log calls the route
  * @param upgraded true when the container route took the connection over; false when the
