@@ -16,7 +16,8 @@ final class ContainerRoutes {
     private final String withoutRoute;
     private final RouteLog log;
 
-    private ContainerRoutes(ContainerRoute route, String withoutRoute, RouteLog log) {
+    /** Use {@link #detect}; tests give a route of their own. */
+    ContainerRoutes(ContainerRoute route, String withoutRoute, RouteLog log) {
         this.route = route;
         this.withoutRoute = withoutRoute;
         this.log = log;
