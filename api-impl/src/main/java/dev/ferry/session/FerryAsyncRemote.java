@@ -5,7 +5,6 @@ import dev.ferry.engine.SendCallback;
 import jakarta.websocket.EncodeException;
 import jakarta.websocket.RemoteEndpoint;
 import jakarta.websocket.SendHandler;
-import jakarta.websocket.SendResult;
 import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.util.concurrent.Future;
@@ -98,7 +97,7 @@ final class FerryAsyncRemote extends FerryRemote implements RemoteEndpoint.Async
                 SocketTimeoutException e = new SocketTimeoutException(
                         "The message was not sent within the send timeout of " + timeout + " ms");
                 session.abort(e);
-                handler.onResult(new SendResult(session, e));
+                handler.onResult(SendResults.failed(session, e));
             }
         }, timeout);
         return failure -> {
@@ -106,7 +105,7 @@ final class FerryAsyncRemote extends FerryRemote implements RemoteEndpoint.Async
                 deadline.cancel();
             }
             if (told.compareAndSet(false, true)) {
-                handler.onResult(failure == null ? new SendResult(session) : new SendResult(session, failure));
+                handler.onResult(failure == null ? SendResults.ok(session) : SendResults.failed(session, failure));
             }
         };
     }

@@ -17,14 +17,24 @@ final class ItSettings {
         return existing("ferry.jar");
     }
 
-    /** The unpacked {@code org.apache.tomcat:tomcat} distribution; never modified, tests copy it. */
-    static Path tomcatDistribution() {
-        return existing("ferry.tomcatHome");
+    /** The unpacked {@code org.apache.tomcat:tomcat} distribution of {@code version}; never modified, tests copy it. */
+    static Path tomcatDistribution(String version) {
+        return existing(Path.of(required("ferry.itServers")).resolve("apache-tomcat-" + version), "ferry.itServers");
     }
 
-    /** The unpacked {@code org.eclipse.jetty:jetty-home}; used as JETTY_HOME as it is. */
-    static Path jettyHome() {
-        return existing("ferry.jettyHome");
+    /** The unpacked {@code org.eclipse.jetty:jetty-home} of {@code version}; used as JETTY_HOME as it is. */
+    static Path jettyHome(String version) {
+        return existing(Path.of(required("ferry.itServers")).resolve("jetty-home-" + version), "ferry.itServers");
+    }
+
+    /** The Tomcat versions the build unpacked for the tests (the pom's, more with {@code -Pcontainers}). */
+    static List<String> tomcatVersions() {
+        return versions("ferry.tomcatVersions");
+    }
+
+    /** The Jetty versions the build unpacked for the tests (the pom's, more with {@code -Pcontainers}). */
+    static List<String> jettyVersions() {
+        return versions("ferry.jettyVersions");
     }
 
     /** The directory holding Ferry's Jetty module files ({@code ferry-ee10.mod}, {@code ferry-ee11.mod}). */
@@ -55,8 +65,15 @@ final class ItSettings {
         return Path.of(System.getProperty("java.home"));
     }
 
+    private static List<String> versions(String property) {
+        return Stream.of(required(property).split(",")).map(String::trim).filter(v -> !v.isEmpty()).toList();
+    }
+
     private static Path existing(String property) {
-        Path path = Path.of(required(property));
+        return existing(Path.of(required(property)), property);
+    }
+
+    private static Path existing(Path path, String property) {
         if (!Files.exists(path)) {
             throw new IllegalStateException(property + " points at " + path + ", which does not exist;"
                     + " run the tests through 'mvn verify', which builds and unpacks it");

@@ -9,10 +9,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A Jetty base with Ferry installed exactly as the README's "Install in Jetty" says: Ferry's
+ * A Jetty base with Ferry installed as {@code docs/install-jetty.md} says. At server level: Ferry's
  * module file in {@code modules/}, Ferry's jar and the WebSocket API jars in {@code lib/ferry/},
- * the modules {@code http}, {@code <env>-deploy} and {@code ferry-<env>} enabled (and no Jetty
- * WebSocket module), the WAR in {@code webapps/}. Jetty's home is used as unpacked.
+ * the modules {@code http}, {@code <env>-deploy} and {@code ferry-<env>} enabled. Inside the WAR:
+ * only {@code http}, {@code <env>-deploy} and {@code <env>-annotations} (without which Jetty runs
+ * no initializer). Never a Jetty WebSocket module; the WAR goes into {@code webapps/}. Jetty's home
+ * is used as unpacked.
  */
 final class JettyInstallation {
 
@@ -30,22 +32,30 @@ final class JettyInstallation {
 
     /**
      * @param environment {@code ee10} or {@code ee11}
+     * @param war         the application; with {@link FerryPlacement#WAR} it must carry Ferry and
+     *                    the WebSocket API itself
      */
-    static JettyInstallation install(Path home, Path base, String environment, Path ferryJar,
-            List<Path> websocketApiJars, Path war) throws IOException, InterruptedException {
-        String module = "ferry-" + environment;
-        Files.createDirectories(base.resolve("modules"));
-        Files.copy(ItSettings.jettyModules().resolve(module + ".mod"), base.resolve("modules").resolve(module + ".mod"));
-        Path lib = Files.createDirectories(base.resolve("lib/ferry"));
-        Files.copy(ferryJar, lib.resolve(ferryJar.getFileName()));
-        for (Path api : websocketApiJars) {
-            Files.copy(api, lib.resolve(api.getFileName()));
+    static JettyInstallation install(Path home, Path base, String environment, FerryPlacement placement,
+            Path ferryJar, List<Path> websocketApiJars, Path war) throws IOException, InterruptedException {
+        String modules = "http," + environment + "-deploy,";
+        if (placement == FerryPlacement.SERVER) {
+            String module = "ferry-" + environment;
+            Files.createDirectories(base.resolve("modules"));
+            Files.copy(ItSettings.jettyModules().resolve(module + ".mod"),
+                    base.resolve("modules").resolve(module + ".mod"));
+            Path lib = Files.createDirectories(base.resolve("lib/ferry"));
+            Files.copy(ferryJar, lib.resolve(ferryJar.getFileName()));
+            for (Path api : websocketApiJars) {
+                Files.copy(api, lib.resolve(api.getFileName()));
+            }
+            modules += module;
+        } else {
+            modules += environment + "-annotations";
         }
         // Jetty unpacks WARs into the base's work/ when there is one, rather than into /tmp.
         Files.createDirectories(base.resolve("work"));
         JettyInstallation jetty = new JettyInstallation(home, base, LoopbackPorts.free());
-        ShortCommand.run(jetty.startJar("--add-modules=http," + environment + "-deploy," + module),
-                base.resolve("add-modules.log"), START_TOOL_TIMEOUT);
+        ShortCommand.run(jetty.startJar("--add-modules=" + modules), base.resolve("add-modules.log"), START_TOOL_TIMEOUT);
         Files.copy(war, base.resolve("webapps").resolve(war.getFileName()));
         return jetty;
     }

@@ -28,12 +28,18 @@ final class SampleAppChecks {
         this.webSocketBase = URI.create(applicationUri.toString().replaceFirst("^http", "ws"));
     }
 
-    /** The info servlet's answer, read while waiting for the server: what the application runs on. */
-    static void assertInfo(String info, String servletVersion, boolean jettyCoreVisible) {
+    /**
+     * Checks the info servlet's answer, read while waiting for the server: what the application runs on.
+     *
+     * @return whether the server binds the application's JNDI context for request threads
+     */
+    static boolean assertInfo(String info, String servletVersion, boolean jettyCoreVisible) {
+        int jndiLine = info.indexOf("jndi=");
         assertEquals("servlet=" + servletVersion + "\n"
                 + "serverContainer=dev.ferry.server.FerryServerContainer\n"
-                + "jettyCoreVisible=" + jettyCoreVisible + "\n", info,
+                + "jettyCoreVisible=" + jettyCoreVisible + "\n", jndiLine < 0 ? info : info.substring(0, jndiLine),
                 "the application should run with Ferry's server container, installed at the right level");
+        return Boolean.parseBoolean(info.substring(jndiLine + "jndi=".length()).trim());
     }
 
     void echoesTextAndBinary() throws Exception {
@@ -82,9 +88,33 @@ final class SampleAppChecks {
         assertEquals("sent early", answer.echoed());
     }
 
-    void all() throws Exception {
+    /** An async send with a {@code SendHandler} completes, and the handler hears it went well. */
+    void completesAsyncSends() throws Exception {
+        try (JdkWebSocketClient client = JdkWebSocketClient.connect(webSocketBase.resolve("async"), TIMEOUT)) {
+            client.send("async", TIMEOUT);
+            assertEquals("async", client.nextMessage(TIMEOUT));
+            assertEquals("sent ok=true", client.nextMessage(TIMEOUT));
+        }
+    }
+
+    /**
+     * Endpoint callbacks run with the application's context class loader, and with its JNDI
+     * context when the server binds one for its own request threads (Tomcat does, through the
+     * same {@code ContextBind} that Ferry's direct I/O uses).
+     */
+    void runsCallbacksInTheApplicationsContext(boolean jndi) throws Exception {
+        try (JdkWebSocketClient client = JdkWebSocketClient.connect(webSocketBase.resolve("callback-context"), TIMEOUT)) {
+            client.send("?", TIMEOUT);
+            assertEquals("applicationClassLoader=true jndi=" + jndi, client.nextMessage(TIMEOUT));
+        }
+    }
+
+    /** Everything above. */
+    void all(boolean jndi) throws Exception {
         echoesTextAndBinary();
         echoesAFirstFrameSentWithTheHandshake();
+        completesAsyncSends();
+        runsCallbacksInTheApplicationsContext(jndi);
         answersTheClientsClose();
         closesFromTheServer();
     }

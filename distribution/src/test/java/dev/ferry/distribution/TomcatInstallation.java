@@ -12,9 +12,10 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * A Tomcat distribution with Ferry installed exactly as the README's "Install in Tomcat" says:
- * {@code lib/tomcat-websocket.jar} removed, the API jars kept, Ferry's jar in {@code lib/}, the
- * WAR in {@code webapps/}, started and stopped with Tomcat's own scripts.
+ * A Tomcat distribution with Ferry installed as {@code docs/install-tomcat.md} says. At server
+ * level: {@code lib/tomcat-websocket.jar} removed, the API jars kept, Ferry's jar in {@code lib/}.
+ * Inside the WAR: the distribution as it comes. Either way the WAR goes into {@code webapps/}, and
+ * Tomcat is started and stopped with its own scripts.
  */
 final class TomcatInstallation {
 
@@ -29,10 +30,16 @@ final class TomcatInstallation {
         this.httpPort = httpPort;
     }
 
-    static TomcatInstallation install(Path distribution, Path home, Path ferryJar, Path war) throws IOException {
+    /**
+     * @param war the application; with {@link FerryPlacement#WAR} it must carry Ferry itself
+     */
+    static TomcatInstallation install(Path distribution, Path home, FerryPlacement placement, Path ferryJar, Path war)
+            throws IOException {
         copyTree(distribution, home);
-        Files.delete(home.resolve("lib/tomcat-websocket.jar"));
-        Files.copy(ferryJar, home.resolve("lib").resolve(ferryJar.getFileName()));
+        if (placement == FerryPlacement.SERVER) {
+            Files.delete(home.resolve("lib/tomcat-websocket.jar"));
+            Files.copy(ferryJar, home.resolve("lib").resolve(ferryJar.getFileName()));
+        }
         int httpPort = LoopbackPorts.free();
         setPorts(home.resolve("conf/server.xml"), httpPort, LoopbackPorts.free());
         Files.copy(war, home.resolve("webapps").resolve(war.getFileName()));

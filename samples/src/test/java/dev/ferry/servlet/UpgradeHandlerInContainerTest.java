@@ -10,6 +10,7 @@ import dev.ferry.samples.ServerKind;
 import dev.ferry.handshake.UpgradeDecision;
 import jakarta.servlet.ServletContainerInitializer;
 import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -149,13 +150,20 @@ class UpgradeHandlerInContainerTest {
     /** Maps the servlet that upgrades {@code /raw/<mode>} to a {@link ByteEchoSession}. */
     private final class RawUpgradeInitializer implements ServletContainerInitializer {
         @Override
-        public void onStartup(Set<Class<?>> classes, ServletContext context) {
-            context.addServlet("raw-upgrade", new RawUpgradeServlet()).addMapping("/raw/*");
+        public void onStartup(Set<Class<?>> classes, ServletContext context) throws ServletException {
+            // No Ferry container: Jetty's end-point route, and the servlet upgrade elsewhere.
+            ContainerRoutes routes = ContainerRoutes.detect(context, null);
+            context.addServlet("raw-upgrade", new RawUpgradeServlet(routes)).addMapping("/raw/*");
         }
     }
 
     private final class RawUpgradeServlet extends HttpServlet {
         private static final long serialVersionUID = 1L;
+        private final transient ContainerRoutes routes;
+
+        RawUpgradeServlet(ContainerRoutes routes) {
+            this.routes = routes;
+        }
 
         @Override
         protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -163,7 +171,7 @@ class UpgradeHandlerInContainerTest {
             sessions.add(session);
             UpgradeResponder.respond(new UpgradeDecision.Accept(
                     Map.of("Upgrade", List.of("ferry-test"), "Connection", List.of("Upgrade")), session),
-                    request, response);
+                    request, response, routes);
         }
     }
 }

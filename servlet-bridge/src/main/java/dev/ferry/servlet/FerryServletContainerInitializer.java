@@ -39,28 +39,38 @@ public final class FerryServletContainerInitializer implements ServletContainerI
         } catch (IllegalArgumentException e) {
             throw new ServletException("Ferry WebSocket: " + e.getMessage(), e);
         }
+        String application = ContainerRoutes.describe(context);
         FerryServerContainer container = new FerryServerContainer(settings, context.getClassLoader(),
                 context.getContextPath() == null || context.getContextPath().isEmpty() ? "/" : context.getContextPath());
+        ContainerRoutes routes;
+        try {
+            OtherWebSocketImplementation.switchOff(context, application);
+            routes = ContainerRoutes.detect(context, container);
+        } catch (ServletException | RuntimeException e) {
+            container.shutdown();
+            throw e;
+        }
         // Published even when nothing was scanned: applications add endpoints later through
         // ServerContainer.addEndpoint from their own initializers and listeners.
         context.setAttribute(ServerContainer.class.getName(), container);
-        container.setProgrammaticUpgrade(new ServletProgrammaticUpgrade(container));
+        container.setProgrammaticUpgrade(new ServletProgrammaticUpgrade(container, routes));
         try {
             container.deployScanned(scanned == null ? Set.of() : scanned);
         } catch (DeploymentException e) {
+            container.shutdown();
             // Fail the deployment loudly rather than serve an application missing its endpoints.
-            throw new ServletException("Ferry WebSocket: endpoints of " + describe(context)
+            throw new ServletException("Ferry WebSocket: endpoints of " + application
                     + " could not be deployed: " + e.getMessage(), e);
         }
-        registerFilter(context, container);
-        context.addListener(new ShutdownListener(container));
+        registerFilter(context, container, routes);
+        context.addListener(new LifecycleListener(container, application));
     }
 
-    private static void registerFilter(ServletContext context, FerryServerContainer container) {
-        FilterRegistration.Dynamic filter = context.addFilter(FILTER_NAME, new FerryUpgradeFilter(container));
+    private static void registerFilter(ServletContext context, FerryServerContainer container, ContainerRoutes routes) {
+        FilterRegistration.Dynamic filter = context.addFilter(FILTER_NAME, new FerryUpgradeFilter(container, routes));
         if (filter == null) {
             LOG.log(System.Logger.Level.WARNING, "Ferry WebSocket: a filter named " + FILTER_NAME
-                    + " is already registered in " + describe(context)
+                    + " is already registered in " + ContainerRoutes.describe(context)
                     + "; is Ferry's initializer running twice (e.g. its jar both in the server and in WEB-INF/lib)?");
             return;
         }
@@ -69,17 +79,32 @@ public final class FerryServletContainerInitializer implements ServletContainerI
         filter.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
     }
 
-    private static String describe(ServletContext context) {
-        String path = context.getContextPath();
-        return path == null || path.isEmpty() ? "the root web application" : "web application " + path;
-    }
-
-    /** Closes the sessions of the application when it stops. */
-    private static final class ShutdownListener implements ServletContextListener {
+    /**
+     * Once every initializer has run, checks that no other WebSocket implementation replaced
+     * Ferry's container; closes the sessions when the application stops.
+     */
+    private static final class LifecycleListener implements ServletContextListener {
         private final FerryServerContainer container;
+        private final String application;
 
-        ShutdownListener(FerryServerContainer container) {
+        LifecycleListener(FerryServerContainer container, String application) {
             this.container = container;
+            this.application = application;
+        }
+
+        @Override
+        public void contextInitialized(ServletContextEvent event) {
+            ServletContext context = event.getServletContext();
+            if (context.getAttribute(ServerContainer.class.getName()) == container) {
+                return;
+            }
+            try {
+                OtherWebSocketImplementation.switchOff(context, application);
+            } catch (ServletException e) {
+                // Thrown from here, it fails the application's start in Tomcat and Jetty.
+                throw new IllegalStateException(e.getMessage(), e);
+            }
+            context.setAttribute(ServerContainer.class.getName(), container);
         }
 
         @Override

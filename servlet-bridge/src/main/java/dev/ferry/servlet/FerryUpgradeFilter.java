@@ -18,9 +18,11 @@ import java.io.IOException;
 final class FerryUpgradeFilter implements Filter {
 
     private final FerryServerContainer container;
+    private final ContainerRoutes routes;
 
-    FerryUpgradeFilter(FerryServerContainer container) {
+    FerryUpgradeFilter(FerryServerContainer container, ContainerRoutes routes) {
         this.container = container;
+        this.routes = routes;
     }
 
     @Override
@@ -35,7 +37,7 @@ final class FerryUpgradeFilter implements Filter {
             return;
         }
         ServletUpgradeRequest upgradeRequest = new ServletUpgradeRequest(httpRequest);
-        if (!UpgradeResponder.respond(container.decide(upgradeRequest), httpRequest, httpResponse)) {
+        if (!UpgradeResponder.respond(container.decide(upgradeRequest), httpRequest, httpResponse, routes)) {
             chain.doFilter(request, response);
         }
     }

@@ -14,9 +14,11 @@ import java.util.Map;
 final class ServletProgrammaticUpgrade implements ProgrammaticUpgrade {
 
     private final FerryServerContainer container;
+    private final ContainerRoutes routes;
 
-    ServletProgrammaticUpgrade(FerryServerContainer container) {
+    ServletProgrammaticUpgrade(FerryServerContainer container, ContainerRoutes routes) {
         this.container = container;
+        this.routes = routes;
     }
 
     @Override
@@ -31,7 +33,7 @@ final class ServletProgrammaticUpgrade implements ProgrammaticUpgrade {
         UpgradeDecision decision = container.decide(new ServletUpgradeRequest(request), config,
                 pathParameters == null ? Map.of() : pathParameters,
                 metricsPath instanceof String path && !path.isEmpty() ? path : null);
-        if (!UpgradeResponder.respond(decision, request, response)) {
+        if (!UpgradeResponder.respond(decision, request, response, routes)) {
             // The application asked for an upgrade, but the request is no WebSocket handshake.
             UpgradeResponder.reject(new UpgradeDecision.Reject(HttpServletResponse.SC_BAD_REQUEST, Map.of(),
                     "This resource accepts WebSocket handshakes only."), response);

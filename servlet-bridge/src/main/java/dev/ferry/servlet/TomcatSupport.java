@@ -1,58 +1,59 @@
 package dev.ferry.servlet;
 
-import dev.ferry.handshake.UpgradeDecision.PendingSession;
 import dev.ferry.server.FerryServerContainer;
-import jakarta.servlet.ServletRequest;
-import jakarta.servlet.ServletRequestWrapper;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.websocket.server.ServerContainer;
+import dev.ferry.servlet.route.ContainerRoute;
+import jakarta.servlet.ServletContext;
 
 /**
- * Decides whether an upgrade goes through Tomcat's internal upgrade API, so that Ferry reads and
- * writes the socket itself (see {@code dev.ferry.servlet.tomcat.TomcatUpgrade}). Touches no
- * Tomcat class itself, so it loads in every container.
+ * Finds out, at the application's start, whether Tomcat's internal upgrade can carry this
+ * application's plain-TCP connections ({@code dev.ferry.servlet.tomcat.TomcatUpgrade}). Touches no
+ * Tomcat class itself, so it loads in every container; every call into the Tomcat package is
+ * guarded, since a Tomcat version whose internals differ shows up as a {@link LinkageError}.
  */
 final class TomcatSupport {
 
-    /** Whether Tomcat's connector classes are visible to the bridge (fixed for the class loader's life). */
-    private static final boolean TOMCAT_VISIBLE = tomcatVisible();
+    /** A constant, so using it loads no Tomcat class. */
+    private static final String ROUTE = dev.ferry.servlet.tomcat.TomcatUpgrade.NAME;
 
     private TomcatSupport() {
     }
 
+    /** Whether {@code context} is a Tomcat web application (Tomcat's facade of its context). */
+    static boolean inTomcat(ServletContext context) {
+        return context.getClass().getName().startsWith("org.apache.catalina.");
+    }
+
     /**
-     * @return true when Tomcat will hand the connection to Ferry once the 101 is written; false
-     *         when the servlet upgrade must be used (not Tomcat, TLS, not the NIO connector, or
-     *         {@code dev.ferry.directIo} is off)
+     * @return Tomcat's route, or null when it cannot work here: then the cause is logged as a
+     *         warning, since in Tomcat it should
      */
-    static boolean upgrade(HttpServletRequest request, PendingSession session) {
-        if (!TOMCAT_VISIBLE || request.isSecure() || !isTomcatRequest(request)) {
-            return false;
-        }
-        Object container = request.getServletContext().getAttribute(ServerContainer.class.getName());
-        if (!(container instanceof FerryServerContainer ferry) || !ferry.directIo()) {
-            return false;
-        }
-        return dev.ferry.servlet.tomcat.TomcatUpgrade.upgrade(request, session, ferry);
-    }
-
-    private static boolean isTomcatRequest(HttpServletRequest request) {
-        ServletRequest r = request;
-        while (r instanceof ServletRequestWrapper w) {
-            r = w.getRequest();
-        }
-        return r.getClass().getName().equals("org.apache.catalina.connector.RequestFacade");
-    }
-
-    private static boolean tomcatVisible() {
+    static ContainerRoute detect(FerryServerContainer container, RouteLog log) {
+        String consequence = "every connection takes the servlet upgrade, which works but costs more per message";
+        ClassLoader loader = TomcatSupport.class.getClassLoader();
         try {
-            ClassLoader loader = TomcatSupport.class.getClassLoader();
             Class.forName("org.apache.coyote.http11.upgrade.InternalHttpUpgradeHandler", false, loader);
             Class.forName("org.apache.coyote.http11.Http11NioProtocol", false, loader);
             Class.forName("org.apache.catalina.connector.RequestFacade", false, loader);
-            return true;
         } catch (ClassNotFoundException | LinkageError e) {
-            return false;
+            log.unavailable(ROUTE, consequence + " (Tomcat's connector classes are out of reach of Ferry's jar)", e);
+            return null;
+        }
+        try {
+            Throwable missing = dev.ferry.servlet.tomcat.TomcatUpgrade.unavailable();
+            if (missing != null) {
+                log.unavailable(ROUTE, consequence, missing);
+                return null;
+            }
+            Throwable noBufferRelease = dev.ferry.servlet.tomcat.TomcatUpgrade.socketBuffersStayAllocated();
+            if (noBufferRelease != null) {
+                log.unavailable("releasing Tomcat's socket buffers while Ferry owns a connection",
+                        "each WebSocket connection keeps Tomcat's two socket buffers (16 KiB by default)",
+                        noBufferRelease);
+            }
+            return new dev.ferry.servlet.tomcat.TomcatUpgrade(container);
+        } catch (RuntimeException | LinkageError e) {
+            log.unavailable(ROUTE, consequence, e);
+            return null;
         }
     }
 }

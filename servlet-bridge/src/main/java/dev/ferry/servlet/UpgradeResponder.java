@@ -1,8 +1,10 @@
 package dev.ferry.servlet;
 
+import dev.ferry.handshake.UpgradeDecision;
 import dev.ferry.handshake.UpgradeDecision.Accept;
 import dev.ferry.handshake.UpgradeDecision.Reject;
-import dev.ferry.handshake.UpgradeDecision;
+import dev.ferry.servlet.route.ContainerRoute;
+import dev.ferry.servlet.route.UpgradeRoute;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -30,14 +32,14 @@ final class UpgradeResponder {
      *
      * @return {@code false} when the decision was to let the request pass untouched
      */
-    static boolean respond(UpgradeDecision decision, HttpServletRequest request, HttpServletResponse response)
-            throws IOException {
+    static boolean respond(UpgradeDecision decision, HttpServletRequest request, HttpServletResponse response,
+            ContainerRoutes routes) throws IOException {
         if (decision instanceof Reject reject) {
             reject(reject, response);
             return true;
         }
         if (decision instanceof Accept accept) {
-            upgrade(accept, request, response);
+            upgrade(accept, request, response, routes);
             return true;
         }
         return false;
@@ -53,8 +55,8 @@ final class UpgradeResponder {
         response.getOutputStream().write(body);
     }
 
-    private static void upgrade(Accept accept, HttpServletRequest request, HttpServletResponse response)
-            throws IOException {
+    private static void upgrade(Accept accept, HttpServletRequest request, HttpServletResponse response,
+            ContainerRoutes routes) throws IOException {
         // Captured now: once upgraded, the request object may be recycled by the container.
         InetSocketAddress remote = address(request.getRemoteAddr(), request.getRemotePort());
         InetSocketAddress local = address(request.getLocalAddr(), request.getLocalPort());
@@ -62,7 +64,8 @@ final class UpgradeResponder {
         // Some containers (Jetty) check the status and headers inside upgrade(), so set them first.
         response.setStatus(HttpServletResponse.SC_SWITCHING_PROTOCOLS);
         setHeaders(response, accept.headers());
-        if (JettySupport.prepareUpgrade(request, accept.session()) || TomcatSupport.upgrade(request, accept.session())) {
+        UpgradeRoute route = containerRoute(accept, request, response, routes);
+        if (route == null || route.upgraded()) {
             return;
         }
         FerryUpgradeHandler handler;
@@ -72,15 +75,54 @@ final class UpgradeResponder {
             accept.session().abandon(e);
             LOG.log(System.Logger.Level.WARNING, "Ferry WebSocket: the servlet container refused to upgrade "
                     + request.getRequestURI() + "; is the connection HTTP/1.1?", e);
-            if (!response.isCommitted()) {
-                response.reset();
-                reject(new Reject(HttpServletResponse.SC_INTERNAL_SERVER_ERROR, Map.of(),
-                        "The server could not switch this connection to WebSocket."), response);
-            }
+            refuse(response);
             return;
         }
         // The container calls init() only after the filter chain returns, so this comes first.
         handler.prepare(accept.session(), remote, local, secure);
+        routes.log().taken(route);
+    }
+
+    /**
+     * Lets the container's own route take the connection when it applies.
+     *
+     * @return the route taken, or the servlet upgrade with its reason; null when the handshake was
+     *         refused (the container route failed, and the servlet upgrade does not work there)
+     */
+    private static UpgradeRoute containerRoute(Accept accept, HttpServletRequest request,
+            HttpServletResponse response, ContainerRoutes routes) throws IOException {
+        ContainerRoute container = routes.route();
+        if (container == null) {
+            return UpgradeRoute.servletUpgrade(routes.withoutRoute());
+        }
+        UpgradeRoute route;
+        try {
+            route = container.upgrade(request, accept.session());
+        } catch (RuntimeException | LinkageError e) {
+            // This container's internals differ from what the route found at start.
+            if (!container.servletUpgradeWorks()) {
+                routes.log().unavailable(container.name(), "WebSocket handshakes are refused with 500, since this "
+                        + "container's servlet upgrade would lose the connection after the handshake", e);
+                accept.session().abandon(e);
+                refuse(response);
+                return null;
+            }
+            routes.log().unavailable(container.name(), "connections take the servlet upgrade", e);
+            return UpgradeRoute.servletUpgrade(container.name() + " failed");
+        }
+        if (route.upgraded()) {
+            routes.log().taken(route);
+        }
+        return route;
+    }
+
+    /** Answers 500 instead of the 101, when nothing was sent yet. */
+    private static void refuse(HttpServletResponse response) throws IOException {
+        if (!response.isCommitted()) {
+            response.reset();
+            reject(new Reject(HttpServletResponse.SC_INTERNAL_SERVER_ERROR, Map.of(),
+                    "The server could not switch this connection to WebSocket."), response);
+        }
     }
 
     private static void setHeaders(HttpServletResponse response, Map<String, List<String>> headers) {

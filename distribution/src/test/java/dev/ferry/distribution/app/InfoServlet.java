@@ -12,7 +12,9 @@ import java.io.IOException;
  * Tells the tests what the application runs on: the Servlet version (which Jetty environment
  * deployed it), which WebSocket implementation published the server container, and whether that
  * implementation's classes can see Jetty's core (which Ferry needs to take over connections in
- * Jetty, so it shows whether Ferry is installed at the right level). Also the readiness probe: it
+ * Jetty, so it shows whether Ferry is installed at the right level), and whether the server binds
+ * the application's JNDI context for request threads (WebSocket callbacks must get the same). Also
+ * the readiness probe: it
  * answers once the application, and so Ferry's initializer, has started.
  */
 @WebServlet("/info")
@@ -28,7 +30,8 @@ public class InfoServlet extends HttpServlet {
                 .append("serverContainer=").append(container == null ? "none" : container.getClass().getName())
                 .append('\n')
                 .append("jettyCoreVisible=").append(String.valueOf(container != null && jettyCoreVisible(container)))
-                .append('\n');
+                .append('\n')
+                .append("jndi=").append(String.valueOf(CallbackContextEndpoint.jndiBound())).append('\n');
     }
 
     /** The same check Ferry makes before using Jetty's core API, from the implementation's class loader. */

@@ -144,7 +144,7 @@ final class JettyEndPointTransport extends AbstractConnection implements Transpo
         // Asked for only once this read is over: Jetty may call onFillable on another thread at
         // once, and the listener's calls must never overlap.
         boolean wantMore = false;
-        RetainableByteBuffer borrowed = pool.acquire(READ_BUFFER_SIZE, false);
+        RetainableByteBuffer borrowed = JettyBufferPools.acquire(pool, READ_BUFFER_SIZE);
         try {
             ByteBuffer buffer = borrowed.getByteBuffer();
             while (true) {

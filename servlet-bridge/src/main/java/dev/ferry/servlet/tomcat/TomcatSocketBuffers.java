@@ -22,10 +22,32 @@ import org.apache.tomcat.util.net.SocketBufferHandler;
 final class TomcatSocketBuffers {
 
     private static final System.Logger LOG = System.getLogger(TomcatSocketBuffers.class.getName());
-    private static final Field READ_BUFFER = field("readBuffer");
-    private static final Field WRITE_BUFFER = field("writeBuffer");
+    private static final Field READ_BUFFER;
+    private static final Field WRITE_BUFFER;
+    /** Why the fields are out of reach (told once at the application's start); null when they are not. */
+    private static final Throwable UNAVAILABLE;
+
+    static {
+        Field read = null;
+        Field write = null;
+        Throwable missing = null;
+        try {
+            read = field("readBuffer");
+            write = field("writeBuffer");
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            missing = e;
+        }
+        READ_BUFFER = missing == null ? read : null;
+        WRITE_BUFFER = missing == null ? write : null;
+        UNAVAILABLE = missing;
+    }
 
     private TomcatSocketBuffers() {
+    }
+
+    /** @return null when the buffers can be released, else why not */
+    static Throwable unavailable() {
+        return UNAVAILABLE;
     }
 
     /**
@@ -46,7 +68,7 @@ final class TomcatSocketBuffers {
             READ_BUFFER.set(buffers, ByteBuffer.allocate(0));
             WRITE_BUFFER.set(buffers, ByteBuffer.allocate(0));
             return Math.max(read.capacity(), write.capacity());
-        } catch (IllegalAccessException | RuntimeException e) {
+        } catch (IllegalAccessException | RuntimeException | LinkageError e) {
             LOG.log(System.Logger.Level.DEBUG, "Tomcat's socket buffers could not be released", e);
             // Both or neither: put back what was there.
             try {
@@ -66,15 +88,9 @@ final class TomcatSocketBuffers {
         }
     }
 
-    private static Field field(String name) {
-        try {
-            Field f = SocketBufferHandler.class.getDeclaredField(name);
-            f.setAccessible(true);
-            return f;
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            LOG.log(System.Logger.Level.DEBUG, "Tomcat's SocketBufferHandler." + name + " is out of reach; "
-                    + "idle WebSocket connections keep Tomcat's socket buffers", e);
-            return null;
-        }
+    private static Field field(String name) throws NoSuchFieldException {
+        Field f = SocketBufferHandler.class.getDeclaredField(name);
+        f.setAccessible(true);
+        return f;
     }
 }

@@ -42,6 +42,7 @@ public final class TomcatUpgradeHandler implements InternalHttpUpgradeHandler {
     private volatile PendingSession pending;
     private volatile FerryServerContainer container;
     private volatile Executor threads;
+    private volatile ClassLoader applicationLoader;
     private volatile SocketWrapperBase<?> socketWrapper;
     private volatile Transport transport;
     /** init() failed: Tomcat is asked to close the connection itself, see {@link #hasAsyncIO()}. */
@@ -53,9 +54,11 @@ public final class TomcatUpgradeHandler implements InternalHttpUpgradeHandler {
         // Created by Tomcat; see prepare().
     }
 
-    void prepare(PendingSession session, FerryServerContainer ferry, Executor connectorThreads) {
+    void prepare(PendingSession session, FerryServerContainer ferry, Executor connectorThreads,
+            ClassLoader applicationLoader) {
         this.container = ferry;
         this.threads = connectorThreads;
+        this.applicationLoader = applicationLoader;
         this.pending = session;
     }
 
@@ -78,13 +81,16 @@ public final class TomcatUpgradeHandler implements InternalHttpUpgradeHandler {
         Transport adopted;
         try {
             SocketChannel channel = plainChannel(wrapper);
-            CallbackContext context = new TomcatContextBinding(contextBind(connection));
+            CallbackContext context = TomcatContextBinding.of(contextBind(connection), applicationLoader);
             ByteBuffer readAhead = bufferedInput(wrapper);
             releasedBufferSize.set(TomcatSocketBuffers.release(wrapper.getSocketBufferHandler()));
             adopted = container.adoptConnection(channel, readAhead, threads, context,
                     c -> closeThroughTomcat(wrapper));
-        } catch (IOException | RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "Ferry WebSocket: taking over the connection failed; closing it", e);
+        } catch (IOException | RuntimeException | LinkageError e) {
+            // A LinkageError: this Tomcat's internals differ from what TomcatUpgrade checked at start.
+            LOG.log(System.Logger.Level.WARNING, "Ferry WebSocket: taking over the connection from Tomcat failed; "
+                    + "closing it. If this repeats, set the context parameter dev.ferry.directIo=false and "
+                    + "report your Tomcat version", e);
             session.abandon(e);
             restoreBuffers(wrapper);
             giveBack = true;
@@ -93,7 +99,7 @@ public final class TomcatUpgradeHandler implements InternalHttpUpgradeHandler {
         transport = adopted;
         try {
             session.start(adopted);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
             LOG.log(System.Logger.Level.WARNING, "Ferry WebSocket: the session could not start", e);
             adopted.close(true);
         }
@@ -219,21 +225,6 @@ public final class TomcatUpgradeHandler implements InternalHttpUpgradeHandler {
         Transport t = transport;
         if (t != null) {
             t.close(true);
-        }
-    }
-
-    /** Binds callback threads to the web application as Tomcat binds its own (class loader, JNDI). */
-    private record TomcatContextBinding(ContextBind bind) implements CallbackContext {
-        @Override
-        public Object enter() {
-            return bind == null ? null : bind.bind(null);
-        }
-
-        @Override
-        public void exit(Object saved) {
-            if (bind != null) {
-                bind.unbind((ClassLoader) saved);
-            }
         }
     }
 }
