@@ -61,17 +61,26 @@ final class Delivery {
 
     /**
      * Whether what the calling thread sends now waits for the end of the burst: it is the
-     * delivering thread, and more of the same read follows.
+     * delivering thread, and more of the same read follows. After queueing a frame held back, the
+     * caller calls {@link #held()}.
      */
     boolean holdForBurst() {
-        if (!isCurrentThread() || burst == null || !burst.hasRemaining()) {
-            return false;
+        return isCurrentThread() && burst != null && burst.hasRemaining();
+    }
+
+    /**
+     * A frame was queued and held back: makes sure a hold limit runs for it. Armed after the
+     * frame is queued, so a limit that runs at once still finds it.
+     */
+    void held() {
+        if (holdLimit != null && !holdLimit.fired) {
+            return;
         }
-        if (holdLimit == null || holdLimit.fired) {
-            holdLimit = new HoldLimit();
-            holdLimit.timer = scheduler.schedule(holdLimit, HOLD_LIMIT_MILLIS);
+        holdLimit = new HoldLimit();
+        holdLimit.timer = scheduler.schedule(holdLimit, HOLD_LIMIT_MILLIS);
+        if (holdLimit.timer == null) {
+            sender.flushHeld(); // no timer left (the container stopped): hold nothing
         }
-        return holdLimit.timer != null; // no timer left (the container stopped): hold nothing
     }
 
     private void endBurst() {

@@ -42,6 +42,8 @@ final class FrameSender {
     private final Random maskKeys;
     private final long maxQueuedBytes;
     private final ConnectionCounters counters;
+    /** Told after a frame was queued and held back. */
+    private final Runnable onHeld;
 
     private final ReentrantLock lock = new ReentrantLock();
     /** Small to start with: an idle connection queues nothing, a busy one grows it. */
@@ -54,12 +56,13 @@ final class FrameSender {
     private long queuedPeak;
 
     FrameSender(Transport transport, boolean maskFrames, Random maskKeys, long maxQueuedBytes,
-            ConnectionCounters counters) {
+            ConnectionCounters counters, Runnable onHeld) {
         this.transport = transport;
         this.maskFrames = maskFrames;
         this.maskKeys = maskKeys;
         this.maxQueuedBytes = maxQueuedBytes;
         this.counters = counters;
+        this.onHeld = onHeld;
     }
 
     /**
@@ -137,6 +140,8 @@ final class FrameSender {
         }
         if (becomeFlusher) {
             flush();
+        } else if (hold) {
+            onHeld.run();
         }
     }
 

@@ -31,17 +31,6 @@ public final class WebSocketConnection implements TransportListener, ControlFram
 
     private enum State { OPEN, CLOSE_SENT, CLOSED }
 
-    /**
-     * The limits a connection runs with.
-     *
-     * @param server             this side is the server (it does not mask; the peer must)
-     * @param maxFrameSize       payload bytes one inbound frame may announce (1009 beyond)
-     * @param maxQueuedBytes     outbound bytes queued before reading pauses
-     * @param closeTimeoutMillis how long the peer gets to answer our close frame
-     */
-    public record Settings(boolean server, long maxFrameSize, long maxQueuedBytes, long closeTimeoutMillis) {
-    }
-
     private final Transport transport;
     private final ConnectionListener listener;
     private final MessageSinks sinks;
@@ -68,7 +57,7 @@ public final class WebSocketConnection implements TransportListener, ControlFram
      * @param deflate  permessage-deflate as negotiated, or {@code null}
      * @param counters where traffic and failures are counted
      */
-    public WebSocketConnection(Transport transport, ConnectionListener listener, MessageSinks sinks, Settings settings,
+    public WebSocketConnection(Transport transport, ConnectionListener listener, MessageSinks sinks, ConnectionSettings settings,
             Random maskKeys, Scheduler scheduler, PerMessageDeflate deflate, ConnectionCounters counters) {
         this.transport = transport;
         this.listener = listener;
@@ -80,7 +69,9 @@ public final class WebSocketConnection implements TransportListener, ControlFram
         this.parser = new FrameParser(settings.server(), assembler);
         this.parser.setMaxFrameSize(settings.maxFrameSize());
         this.parser.setAllowedRsv(deflate == null ? 0 : PerMessageDeflate.RSV);
-        this.sender = new FrameSender(transport, !settings.server(), maskKeys, settings.maxQueuedBytes(), counters);
+        // A frame held back for a burst gets its hold limit once queued (see Delivery).
+        this.sender = new FrameSender(transport, !settings.server(), maskKeys, settings.maxQueuedBytes(), counters,
+                this::heldForBurst);
         this.timers = new ConnectionTimers(scheduler, this, settings.closeTimeoutMillis());
         this.delivery = new Delivery(scheduler, sender);
     }
@@ -102,6 +93,10 @@ public final class WebSocketConnection implements TransportListener, ControlFram
     /** Runs {@code action} as if delivering (used for onOpen, which may send before reading starts). */
     public void runAsDelivering(Runnable action) {
         delivery.runAs(action);
+    }
+
+    private void heldForBurst() {
+        delivery.held();
     }
 
     /** See {@link Transport#deliveringThreadMayWait()}. */

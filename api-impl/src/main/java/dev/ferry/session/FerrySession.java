@@ -2,6 +2,7 @@ package dev.ferry.session;
 
 import dev.ferry.config.SessionLimits;
 import dev.ferry.engine.ConnectionListener;
+import dev.ferry.engine.ConnectionSettings;
 import dev.ferry.engine.Scheduler;
 import dev.ferry.engine.WebSocketConnection;
 import dev.ferry.engine.deflate.PerMessageDeflate;
@@ -82,7 +83,7 @@ public final class FerrySession implements Session, ConnectionListener {
         this.decoders = new DecoderSet(config.getDecoders(), config);
         this.encoders = new EncoderSet(config.getEncoders(), config);
         this.handlers = new MessageHandlerRegistry(config, decoders);
-        this.connection = new WebSocketConnection(transport, this, handlers, new WebSocketConnection.Settings(server,
+        this.connection = new WebSocketConnection(transport, this, handlers, new ConnectionSettings(server,
                 limits.maxFrameSize(), limits.maxOutboundBytes(), limits.closeTimeoutMillis()), maskKeys, scheduler,
                 deflate, counters);
         MessageSender sender = new MessageSender(connection, encoders);
