@@ -1,7 +1,6 @@
 package dev.ferry.samples;
 
-import static org.junit.jupiter.api.Assertions.fail;
-
+import dev.ferry.testsupport.ExternalProgram;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -15,7 +14,6 @@ import java.util.Comparator;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * Debian's nginx run by a test, in front of a server on 127.0.0.1: with the site configuration
@@ -25,11 +23,8 @@ import org.junit.jupiter.api.Assumptions;
  */
 final class NginxProcess implements AutoCloseable {
 
-    static final Path NGINX = Path.of("/usr/sbin/nginx");
     /** Relative to the samples module, where Maven runs the tests. */
     static final Path SITE = Path.of("nginx", "ferry-chat.conf");
-    /** Set to true to skip the nginx tests on a machine without nginx (CI installs it). */
-    static final String SKIP_PROPERTY = "ferry.skipNginxTests";
 
     private final Path dir;
     private final Process process;
@@ -41,15 +36,6 @@ final class NginxProcess implements AutoCloseable {
         this.port = port;
     }
 
-    static void requireInstalled() {
-        if (Boolean.getBoolean(SKIP_PROPERTY)) {
-            Assumptions.abort("nginx tests skipped: -D" + SKIP_PROPERTY + "=true");
-        }
-        if (!Files.isExecutable(NGINX)) {
-            fail("The nginx tests need Debian's nginx at " + NGINX + ". Install it with: apt-get update && "
-                    + "apt-get install -y nginx (or skip these tests with -D" + SKIP_PROPERTY + "=true).");
-        }
-    }
 
     /** The site configuration pointed at {@code listenPort} and {@code upstreamPort}, both on 127.0.0.1. */
     static String site(int listenPort, int upstreamPort) throws IOException {
@@ -91,7 +77,7 @@ final class NginxProcess implements AutoCloseable {
                 + "}\n";
         Path confFile = dir.resolve("nginx.conf");
         Files.writeString(confFile, conf);
-        Process process = new ProcessBuilder(NGINX.toString(), "-p", dir.toString(), "-c", confFile.toString(),
+        Process process = new ProcessBuilder(ExternalProgram.NGINX.require().toString(), "-p", dir.toString(), "-c", confFile.toString(),
                 "-e", dir.resolve("error.log").toString())
                 .redirectErrorStream(true)
                 .redirectOutput(dir.resolve("stdout.log").toFile())

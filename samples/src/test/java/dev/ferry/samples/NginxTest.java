@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ferry.testsupport.ExternalProgram;
+import dev.ferry.testsupport.RequiresPrograms;
 import dev.ferry.samples.chat.ChatEndpoint;
 import dev.ferry.testsupport.JdkMessageCollector;
 import java.net.URI;
@@ -34,6 +36,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * through the JDK's HTTP and WebSocket clients; and the same configuration without its Upgrade
  * and Connection lines, to show what they are for.
  */
+@RequiresPrograms(ExternalProgram.NGINX)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class NginxTest {
 
@@ -44,7 +47,6 @@ class NginxTest {
 
     @BeforeAll
     void start() throws Exception {
-        NginxProcess.requireInstalled();
         demos = RunningDemos.start();
         for (ServerKind kind : ServerKind.values()) {
             proxies.put(kind, NginxProcess.start(demos.port(kind), site -> site));
