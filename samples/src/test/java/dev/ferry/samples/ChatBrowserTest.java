@@ -3,6 +3,7 @@ package dev.ferry.samples;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ferry.embedded.ServerKind;
 import dev.ferry.testsupport.ExternalProgram;
 import dev.ferry.testsupport.RequiresPrograms;
 import java.nio.file.Files;

@@ -1,17 +1,18 @@
-package dev.ferry.samples;
+package dev.ferry.integration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ferry.servlet.FerryServletContainerInitializer;
+import dev.ferry.embedded.EmbeddedServer;
+import dev.ferry.embedded.FerryWebApp;
+import dev.ferry.embedded.ServerKind;
+import dev.ferry.embedded.TomcatServer;
 import dev.ferry.testsupport.JdkMessageCollector;
-import jakarta.servlet.ServletContainerInitializer;
-import jakarta.servlet.ServletContext;
+import dev.ferry.testsupport.Poll;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.time.Duration;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
@@ -32,7 +33,7 @@ class DirectIoTest {
     void ferrysIoThreadCarriesTheBytesAndTheContainerGetsEachConnectionBack(ServerKind kind) throws Exception {
         long ioThreadsBefore = ferryIoThreads();
         EmbeddedServer server = kind.create();
-        server.start(0, Set.of(EchoEndpoint.class));
+        server.start(0, FerryWebApp.deploying(Set.of(EchoEndpoint.class)).build());
         try {
             HttpClient http = HttpClient.newHttpClient();
             JdkMessageCollector closing = new JdkMessageCollector();
@@ -66,9 +67,8 @@ class DirectIoTest {
     void withDirectIoOffTheContainersOwnIoCarriesTheBytes(ServerKind kind) throws Exception {
         long ioThreadsBefore = ferryIoThreads();
         EmbeddedServer server = kind.create();
-        // Before Ferry's initializer, which reads its settings from the context's parameters.
-        server.start(0, List.of(new EmbeddedServer.Initializer(new DirectIoOff(), Set.of()),
-                new EmbeddedServer.Initializer(new FerryServletContainerInitializer(), Set.of(EchoEndpoint.class))));
+        // As a web.xml context-param would: Ferry's initializer reads its settings from them.
+        server.start(0, FerryWebApp.deploying(Set.of(EchoEndpoint.class)).initParameter("dev.ferry.directIo", "false").build());
         try {
             JdkMessageCollector messages = new JdkMessageCollector();
             WebSocket ws = connect(HttpClient.newHttpClient(), server, messages);
@@ -88,7 +88,7 @@ class DirectIoTest {
     @EnumSource(ServerKind.class)
     void connectionsClosedTheMomentTheyOpenLeaveNothingBehindAndHttpStillWorks(ServerKind kind) throws Exception {
         EmbeddedServer server = kind.create();
-        server.start(0, Set.of(EchoEndpoint.class));
+        server.start(0, FerryWebApp.deploying(Set.of(EchoEndpoint.class)).build());
         try {
             openAndCloseAtOnce(server);
             long idle = settled(server::openConnections);
@@ -132,14 +132,6 @@ class DirectIoTest {
         }
     }
 
-    /** Sets {@code dev.ferry.directIo=false} on the application, as a web.xml context-param would. */
-    public static final class DirectIoOff implements ServletContainerInitializer {
-        @Override
-        public void onStartup(Set<Class<?>> classes, ServletContext context) {
-            context.setInitParameter("dev.ferry.directIo", "false");
-        }
-    }
-
     private static WebSocket connect(HttpClient http, EmbeddedServer server, JdkMessageCollector listener)
             throws Exception {
         return http.newWebSocketBuilder()
@@ -153,24 +145,11 @@ class DirectIoTest {
     }
 
     /** The value once it has not changed for 150 ms. */
-    private static long settled(LongSupplier value) throws InterruptedException {
-        long last = value.getAsLong();
-        int same = 0;
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (same < 3 && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-            long now = value.getAsLong();
-            same = now == last ? same + 1 : 0;
-            last = now;
-        }
-        return last;
+    private static long settled(LongSupplier value) throws Exception {
+        return Poll.settled(Duration.ofMillis(150), WAIT, "the open connections", value);
     }
 
-    private static void awaitEquals(long expected, LongSupplier actual, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (actual.getAsLong() != expected && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
-        assertEquals(expected, actual.getAsLong(), what);
+    private static void awaitEquals(long expected, LongSupplier actual, String what) throws Exception {
+        Poll.untilEquals(WAIT, what, expected, actual);
     }
 }

@@ -1,14 +1,18 @@
-package dev.ferry.samples;
+package dev.ferry.integration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ferry.testsupport.ExternalProgram;
-import dev.ferry.testsupport.RequiresPrograms;
+import dev.ferry.embedded.EmbeddedServer;
+import dev.ferry.embedded.ServerKind;
+import dev.ferry.samples.ChatClient;
+import dev.ferry.samples.DemoApplication;
 import dev.ferry.samples.chat.ChatEndpoint;
+import dev.ferry.testsupport.ExternalProgram;
 import dev.ferry.testsupport.JdkMessageCollector;
+import dev.ferry.testsupport.RequiresPrograms;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,6 +22,7 @@ import java.net.http.WebSocketHandshakeException;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -32,7 +37,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * The demo behind Debian's nginx with {@code samples/nginx/ferry-chat.conf}, in every container,
+ * The samples' demo behind Debian's nginx with {@code samples/nginx/ferry-chat.conf}, in every container,
  * through the JDK's HTTP and WebSocket clients; and the same configuration without its Upgrade
  * and Connection lines, to show what they are for.
  */
@@ -40,17 +45,19 @@ import org.junit.jupiter.params.provider.EnumSource;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class NginxTest {
 
-    private RunningDemos demos;
+    private final Map<ServerKind, EmbeddedServer> demos = new EnumMap<>(ServerKind.class);
     private final Map<ServerKind, NginxProcess> proxies = new EnumMap<>(ServerKind.class);
     private final Map<ServerKind, NginxProcess> brokenProxies = new EnumMap<>(ServerKind.class);
     private HttpClient http;
 
     @BeforeAll
     void start() throws Exception {
-        demos = RunningDemos.start();
         for (ServerKind kind : ServerKind.values()) {
-            proxies.put(kind, NginxProcess.start(demos.port(kind), site -> site));
-            brokenProxies.put(kind, NginxProcess.start(demos.port(kind), NginxTest::withoutUpgradeHeaders));
+            EmbeddedServer demo = kind.create();
+            demos.put(kind, demo);
+            DemoApplication.start(demo, 0, List.of());
+            proxies.put(kind, NginxProcess.start(demo.port(), site -> site));
+            brokenProxies.put(kind, NginxProcess.start(demo.port(), NginxTest::withoutUpgradeHeaders));
         }
         http = HttpClient.newHttpClient();
     }
@@ -76,8 +83,8 @@ class NginxTest {
                 nginx.close();
             }
         } finally {
-            if (demos != null) {
-                demos.close();
+            for (EmbeddedServer demo : demos.values()) {
+                demo.stop();
             }
         }
     }

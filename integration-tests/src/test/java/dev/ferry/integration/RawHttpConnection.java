@@ -1,4 +1,4 @@
-package dev.ferry.samples;
+package dev.ferry.integration;
 
 import java.io.ByteArrayOutputStream;
 import java.io.Closeable;

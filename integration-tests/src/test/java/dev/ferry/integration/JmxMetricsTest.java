@@ -1,17 +1,21 @@
-package dev.ferry.samples;
+package dev.ferry.integration;
 
-import static dev.ferry.samples.RawWebSocketClient.TEXT;
+import static dev.ferry.integration.RawWebSocketClient.TEXT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ferry.embedded.EmbeddedServer;
+import dev.ferry.embedded.FerryWebApp;
+import dev.ferry.embedded.ServerKind;
 import dev.ferry.metrics.EndpointMetricsMXBean;
+import dev.ferry.testsupport.Poll;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import javax.management.JMX;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
@@ -35,7 +39,7 @@ class JmxMetricsTest {
     void countsRealTrafficAndProtocolViolationsAndUnregistersAtStop(ServerKind kind) throws Exception {
         Set<ObjectName> before = endpointNames();
         EmbeddedServer server = kind.create();
-        server.start(0, TestEndpoints.ALL);
+        server.start(0, FerryWebApp.deploying(TestEndpoints.ALL).build());
         Set<ObjectName> ours = new HashSet<>(endpointNames());
         ours.removeAll(before);
         try {
@@ -57,7 +61,7 @@ class JmxMetricsTest {
                 client.sendFrame(true, TEXT, new byte[] {'o', 'k', (byte) 0xC0, (byte) 0x80});
                 assertEquals(1007, client.readUntilClose().closeCode());
             }
-            awaitTrue(() -> metrics.getSessionsClosed() == 2);
+            Poll.untilEquals(Duration.ofSeconds(5), "sessions closed", 2, metrics::getSessionsClosed);
 
             assertEquals(2, metrics.getSessionsOpened());
             assertEquals(0, metrics.getOpenSessions());
@@ -80,17 +84,5 @@ class JmxMetricsTest {
 
     private static byte[] utf8(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
-    }
-
-    private interface Condition {
-        boolean holds() throws Exception;
-    }
-
-    private static void awaitTrue(Condition condition) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (!condition.holds() && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
-        assertTrue(condition.holds(), "condition not met within 5 s");
     }
 }

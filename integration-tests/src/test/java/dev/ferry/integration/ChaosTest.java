@@ -1,8 +1,11 @@
-package dev.ferry.samples;
+package dev.ferry.integration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ferry.embedded.Initializer;
+import dev.ferry.embedded.ServerKind;
+import dev.ferry.testsupport.Poll;
 import jakarta.servlet.ServletContainerInitializer;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
@@ -19,6 +22,7 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -43,24 +47,29 @@ import org.junit.jupiter.params.provider.EnumSource;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ChaosTest {
 
-    /** What the endpoints saw; reset before each test (the servers share the endpoint classes). */
+    /** What the endpoints saw; reset before each test (the three servers share it). */
     static final class Stats {
-        static final AtomicInteger OPENS = new AtomicInteger();
-        static final AtomicInteger CLOSES = new AtomicInteger();
-        static final List<Integer> CLOSE_CODES = new CopyOnWriteArrayList<>();
-        static final List<Throwable> ERRORS = new CopyOnWriteArrayList<>();
-        static final AtomicReference<IOException> FLOOD_FAILURE = new AtomicReference<>();
-        static final AtomicLong FLOODED = new AtomicLong();
-        static final AtomicLong FLOOD_MILLIS = new AtomicLong();
+        final AtomicInteger opens = new AtomicInteger();
+        final AtomicInteger closes = new AtomicInteger();
+        final List<Integer> closeCodes = new CopyOnWriteArrayList<>();
+        final List<Throwable> errors = new CopyOnWriteArrayList<>();
+        final AtomicReference<IOException> floodFailure = new AtomicReference<>();
+        final AtomicLong flooded = new AtomicLong();
+        final AtomicLong floodMillis = new AtomicLong();
 
-        static void reset() {
-            OPENS.set(0);
-            CLOSES.set(0);
-            CLOSE_CODES.clear();
-            ERRORS.clear();
-            FLOOD_FAILURE.set(null);
-            FLOODED.set(0);
-            FLOOD_MILLIS.set(0);
+        void reset() {
+            opens.set(0);
+            closes.set(0);
+            closeCodes.clear();
+            errors.clear();
+            floodFailure.set(null);
+            flooded.set(0);
+            floodMillis.set(0);
+        }
+
+        @Override
+        public String toString() {
+            return "opens " + opens + ", closes " + closes + ", close codes " + closeCodes;
         }
     }
 
@@ -68,9 +77,15 @@ class ChaosTest {
     public static class Tracked {
         private static final ByteBuffer MEBIBYTE = ByteBuffer.allocate(1 << 20);
 
+        private final Stats stats;
+
+        Tracked(Stats stats) {
+            this.stats = stats;
+        }
+
         @OnOpen
         public void open() {
-            Stats.OPENS.incrementAndGet();
+            stats.opens.incrementAndGet();
         }
 
         @OnMessage
@@ -93,38 +108,54 @@ class ChaosTest {
             }
         }
 
-        private static void flood(Session session) {
+        private void flood(Session session) {
             long start = System.nanoTime();
             try {
                 for (int i = 0; i < 100; i++) {
                     session.getBasicRemote().sendBinary(MEBIBYTE.duplicate());
-                    Stats.FLOODED.addAndGet(1 << 20);
+                    stats.flooded.addAndGet(1 << 20);
                 }
             } catch (IOException e) {
-                Stats.FLOOD_FAILURE.set(e);
+                stats.floodFailure.set(e);
             } finally {
-                Stats.FLOOD_MILLIS.set(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+                stats.floodMillis.set(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
             }
         }
 
         @OnError
         public void error(Throwable t) {
-            Stats.ERRORS.add(t);
+            stats.errors.add(t);
         }
 
         @OnClose
         public void close(CloseReason reason) {
-            Stats.CLOSE_CODES.add(reason.getCloseCode().getCode());
-            Stats.CLOSES.incrementAndGet();
+            stats.closeCodes.add(reason.getCloseCode().getCode());
+            stats.closes.incrementAndGet();
         }
     }
 
-    /** Deploys {@link Tracked} at /tracked with a 1.5 s send timeout and a 1 MiB outbound limit. */
+    /**
+     * Deploys {@link Tracked} at /tracked with a 1.5 s send timeout and a 1 MiB outbound limit,
+     * each instance reporting to {@code stats}.
+     */
     static final class Deployer implements ServletContainerInitializer {
+        private final Stats stats;
+
+        Deployer(Stats stats) {
+            this.stats = stats;
+        }
+
         @Override
         public void onStartup(Set<Class<?>> classes, ServletContext context) throws ServletException {
             ServerContainer container = (ServerContainer) context.getAttribute(ServerContainer.class.getName());
-            ServerEndpointConfig config = ServerEndpointConfig.Builder.create(Tracked.class, "/tracked").build();
+            ServerEndpointConfig config = ServerEndpointConfig.Builder.create(Tracked.class, "/tracked")
+                    .configurator(new ServerEndpointConfig.Configurator() {
+                        @Override
+                        public <T> T getEndpointInstance(Class<T> endpointClass) {
+                            return endpointClass.cast(new Tracked(stats));
+                        }
+                    })
+                    .build();
             config.getUserProperties().put("dev.ferry.sendTimeout", 1_500);
             config.getUserProperties().put("dev.ferry.maxOutboundBytes", 1 << 20);
             try {
@@ -135,11 +166,12 @@ class ChaosTest {
         }
     }
 
+    private final Stats stats = new Stats();
     private RunningServers servers;
 
     @BeforeAll
     void start() throws Exception {
-        servers = RunningServers.start(Set.of(), new EmbeddedServer.Initializer(new Deployer(), Set.of()));
+        servers = RunningServers.start(Set.of(), Initializer.of(new Deployer(stats)));
     }
 
     @AfterAll
@@ -149,17 +181,14 @@ class ChaosTest {
 
     @BeforeEach
     void reset() {
-        Stats.reset();
+        stats.reset();
     }
 
-    private static void await(BooleanSupplier condition, long seconds, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("Timed out after " + seconds + " s waiting for " + what
-                        + " (opens " + Stats.OPENS + ", closes " + Stats.CLOSES + ")");
-            }
-            Thread.sleep(10);
+    private void await(BooleanSupplier condition, long seconds, String what) throws Exception {
+        try {
+            Poll.until(Duration.ofSeconds(seconds), what, condition::getAsBoolean);
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + " (" + stats + ")", e);
         }
     }
 
@@ -176,11 +205,12 @@ class ChaosTest {
         client.writeRaw(head);
         client.writeRaw(new byte[10]);
         client.kill();
-        await(() -> Stats.CLOSES.get() == 1, 10, "the session to close");
-        Thread.sleep(200);
-        assertEquals(1, Stats.OPENS.get());
-        assertEquals(1, Stats.CLOSES.get());
-        assertEquals(List.of(1006), Stats.CLOSE_CODES);
+        await(() -> stats.closes.get() == 1, 10, "the session to close");
+        // A second onClose would come right after the first: none may come within 200 ms.
+        Poll.holdsFor(Duration.ofMillis(200), "one close only (" + stats + ")", () -> stats.closes.get() == 1);
+        assertEquals(1, stats.opens.get());
+        assertEquals(1, stats.closes.get());
+        assertEquals(List.of(1006), stats.closeCodes);
     }
 
     @ParameterizedTest
@@ -188,14 +218,14 @@ class ChaosTest {
     void aFloodToAClientThatNeverReadsFailsAtTheSendDeadline(ServerKind kind) throws Exception {
         try (RawWebSocketClient client = RawWebSocketClient.connect(servers.port(kind), "/tracked")) {
             client.sendFrame(true, RawWebSocketClient.TEXT, utf8("flood-thread"));
-            await(() -> Stats.FLOOD_FAILURE.get() != null, 20, "the flooding send to fail");
-            IOException failure = Stats.FLOOD_FAILURE.get();
+            await(() -> stats.floodFailure.get() != null, 20, "the flooding send to fail");
+            IOException failure = stats.floodFailure.get();
             assertTrue(failure.getMessage().contains("send timeout"), failure.toString());
-            assertTrue(Stats.FLOODED.get() < 100L << 20, "all 100 MiB went to a client that reads nothing");
-            assertTrue(Stats.FLOOD_MILLIS.get() >= 1_400, "failed after " + Stats.FLOOD_MILLIS + " ms");
-            await(() -> Stats.CLOSES.get() == 1, 10, "the session to close after the failed send");
+            assertTrue(stats.flooded.get() < 100L << 20, "all 100 MiB went to a client that reads nothing");
+            assertTrue(stats.floodMillis.get() >= 1_400, "failed after " + stats.floodMillis + " ms");
+            await(() -> stats.closes.get() == 1, 10, "the session to close after the failed send");
         }
-        assertEquals(1, Stats.OPENS.get());
+        assertEquals(1, stats.opens.get());
     }
 
     @ParameterizedTest
@@ -206,15 +236,15 @@ class ChaosTest {
         // deadline, rather than being copied into a queue the peer never drains.
         try (RawWebSocketClient client = RawWebSocketClient.connect(servers.port(kind), "/tracked")) {
             client.sendFrame(true, RawWebSocketClient.TEXT, utf8("flood-inline"));
-            await(() -> Stats.FLOOD_FAILURE.get() != null, 20, "the flooding send to fail");
-            IOException failure = Stats.FLOOD_FAILURE.get();
+            await(() -> stats.floodFailure.get() != null, 20, "the flooding send to fail");
+            IOException failure = stats.floodFailure.get();
             assertTrue(failure.getMessage().contains("send timeout"), failure.toString());
-            assertTrue(Stats.FLOOD_MILLIS.get() >= 1_400, "failed after " + Stats.FLOOD_MILLIS + " ms");
-            assertTrue(Stats.FLOODED.get() <= 16L << 20, "sent " + Stats.FLOODED + " bytes to a client reading nothing");
-            await(() -> Stats.CLOSES.get() == 1, 10, "the session to close after the failed send");
+            assertTrue(stats.floodMillis.get() >= 1_400, "failed after " + stats.floodMillis + " ms");
+            assertTrue(stats.flooded.get() <= 16L << 20, "sent " + stats.flooded + " bytes to a client reading nothing");
+            await(() -> stats.closes.get() == 1, 10, "the session to close after the failed send");
             client.kill();
         }
-        await(() -> Stats.CLOSES.get() == 1, 10, "the session to close");
+        await(() -> stats.closes.get() == 1, 10, "the session to close");
     }
 
     @ParameterizedTest
@@ -225,13 +255,14 @@ class ChaosTest {
             client.sendFrame(true, RawWebSocketClient.TEXT, utf8("still there?"));
             RawWebSocketClient.Frame echo = client.readFrame();
             assertEquals("still there?", new String(echo.payload(), StandardCharsets.UTF_8));
-            assertEquals("boom", Stats.ERRORS.get(0).getMessage());
+            assertEquals("boom", stats.errors.get(0).getMessage());
             client.sendFrame(true, RawWebSocketClient.CLOSE, RawWebSocketClient.closePayload(1000, new byte[0]));
             assertEquals(1000, client.readUntilClose().closeCode());
         }
-        await(() -> Stats.CLOSES.get() == 1, 10, "the session to close");
-        Thread.sleep(100);
-        assertEquals(List.of(1000), Stats.CLOSE_CODES);
+        await(() -> stats.closes.get() == 1, 10, "the session to close");
+        // A second onClose would come right after the first: none may come within 100 ms.
+        Poll.holdsFor(Duration.ofMillis(100), "one close only (" + stats + ")", () -> stats.closes.get() == 1);
+        assertEquals(List.of(1000), stats.closeCodes);
     }
 
     @ParameterizedTest
@@ -245,7 +276,7 @@ class ChaosTest {
                 clients.add(RawWebSocketClient.connect(port, "/tracked"));
             }
             int expectedOpens = (cycle + 1) * 500;
-            await(() -> Stats.OPENS.get() == expectedOpens, 20, "500 more sessions to open");
+            await(() -> stats.opens.get() == expectedOpens, 20, "500 more sessions to open");
             for (int i = 0; i < clients.size(); i++) {
                 RawWebSocketClient client = clients.get(i);
                 switch (i % 3) {
@@ -255,13 +286,13 @@ class ChaosTest {
                     default -> client.close();
                 }
             }
-            await(() -> Stats.CLOSES.get() == expectedOpens, 30, "every session of the cycle to close");
+            await(() -> stats.closes.get() == expectedOpens, 30, "every session of the cycle to close");
             for (RawWebSocketClient client : clients) {
                 client.close();
             }
         }
-        assertEquals(5_000, Stats.OPENS.get());
-        assertEquals(5_000, Stats.CLOSES.get());
+        assertEquals(5_000, stats.opens.get());
+        assertEquals(5_000, stats.closes.get());
         // Ferry starts no thread per connection; the containers' worker pools grow and shrink on
         // their own, within their fixed maximum, so all threads together stay far below 5,000.
         assertEquals(ferryThreadsBefore, ferryThreads());

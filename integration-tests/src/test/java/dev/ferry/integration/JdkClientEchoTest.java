@@ -1,8 +1,9 @@
-package dev.ferry.samples;
+package dev.ferry.integration;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.ferry.embedded.ServerKind;
 import dev.ferry.testsupport.JdkMessageCollector;
 import java.net.URI;
 import java.net.http.HttpClient;

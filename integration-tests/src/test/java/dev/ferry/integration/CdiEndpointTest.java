@@ -1,4 +1,4 @@
-package dev.ferry.samples;
+package dev.ferry.integration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ferry.client.FerryClientContainer;
+import dev.ferry.embedded.EmbeddedServer;
+import dev.ferry.embedded.FerryWebApp;
+import dev.ferry.embedded.ServerKind;
+import dev.ferry.testsupport.Poll;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,6 +20,7 @@ import jakarta.websocket.OnMessage;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
@@ -141,7 +146,7 @@ class CdiEndpointTest {
                 .property("org.jboss.weld.se.shutdownHook", false)
                 .initialize();
         tomcat = ServerKind.TOMCAT.create();
-        tomcat.start(0, Set.of(VisitsEndpoint.class));
+        tomcat.start(0, FerryWebApp.deploying(Set.of(VisitsEndpoint.class)).build());
     }
 
     @AfterAll
@@ -162,12 +167,12 @@ class CdiEndpointTest {
         return answer;
     }
 
-    private void awaitEvent(Predicate<List<String>> condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (!condition.test(journal().events()) && System.nanoTime() < deadline) {
-            Thread.sleep(10);
+    private void awaitEvent(Predicate<List<String>> condition) throws Exception {
+        try {
+            Poll.until(Duration.ofSeconds(5), "the endpoints' events", () -> condition.test(journal().events()));
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "; the journal has " + journal().events(), e);
         }
-        assertTrue(condition.test(journal().events()), journal().events().toString());
     }
 
     @Test

@@ -1,8 +1,9 @@
-package dev.ferry.samples;
+package dev.ferry.integration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ferry.embedded.ServerKind;
 import dev.ferry.testsupport.EarlyFrameClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

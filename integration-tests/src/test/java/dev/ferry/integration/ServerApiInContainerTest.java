@@ -1,8 +1,10 @@
-package dev.ferry.samples;
+package dev.ferry.integration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ferry.embedded.Initializer;
+import dev.ferry.embedded.ServerKind;
 import dev.ferry.testsupport.JdkMessageCollector;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -161,7 +163,7 @@ class ServerApiInContainerTest {
     @BeforeAll
     void start() throws Exception {
         servers = RunningServers.start(Set.of(Info.class),
-                new EmbeddedServer.Initializer(new AppInitializer(), Set.of()));
+                Initializer.of(new AppInitializer()));
     }
 
     @AfterAll

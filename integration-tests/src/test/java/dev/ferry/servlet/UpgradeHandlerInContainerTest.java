@@ -4,10 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ferry.samples.EmbeddedServer;
-import dev.ferry.samples.RawHttpConnection;
-import dev.ferry.samples.ServerKind;
+import dev.ferry.embedded.EmbeddedServer;
+import dev.ferry.embedded.Initializer;
+import dev.ferry.embedded.ServerKind;
+import dev.ferry.embedded.WebApp;
 import dev.ferry.handshake.UpgradeDecision;
+import dev.ferry.integration.RawHttpConnection;
+import dev.ferry.testsupport.Poll;
 import jakarta.servlet.ServletContainerInitializer;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
@@ -17,6 +20,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +53,7 @@ class UpgradeHandlerInContainerTest {
     void startServers() throws Exception {
         for (ServerKind kind : ServerKind.values()) {
             EmbeddedServer server = kind.create();
-            server.start(0, List.of(new EmbeddedServer.Initializer(new RawUpgradeInitializer(), Set.of())));
+            server.start(0, WebApp.builder().initializer(Initializer.of(new RawUpgradeInitializer())).build());
             servers.put(kind, server);
         }
     }
@@ -130,9 +134,10 @@ class UpgradeHandlerInContainerTest {
         return c;
     }
 
-    private static void assertClosedOnce(ByteEchoSession session) throws InterruptedException {
+    private static void assertClosedOnce(ByteEchoSession session) throws Exception {
         assertTrue(session.closed.await(5, TimeUnit.SECONDS), "onClosed was not called");
-        Thread.sleep(50); // a second onClosed would come right after the first
+        // A second onClosed would come right after the first: none may come within 50 ms.
+        Poll.holdsFor(Duration.ofMillis(50), "one onClosed call only", () -> session.closedCalls.get() == 1);
         assertEquals(1, session.closedCalls.get(), "onClosed calls");
         assertEquals(0, session.overlappingCalls.get(), "listener calls that overlapped");
         assertFailureFree(session);

@@ -1,6 +1,7 @@
-package dev.ferry.samples;
+package dev.ferry.integration;
 
 import dev.ferry.testsupport.ExternalProgram;
+import dev.ferry.testsupport.Poll;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -10,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
@@ -23,8 +25,8 @@ import java.util.stream.Stream;
  */
 final class NginxProcess implements AutoCloseable {
 
-    /** Relative to the samples module, where Maven runs the tests. */
-    static final Path SITE = Path.of("nginx", "ferry-chat.conf");
+    /** {@code samples/nginx/ferry-chat.conf}: the pom passes its path, Maven's working directory is this module. */
+    static final Path SITE = Path.of(System.getProperty("ferry.nginxSite", "../samples/nginx/ferry-chat.conf"));
 
     private final Path dir;
     private final Process process;
@@ -100,20 +102,20 @@ final class NginxProcess implements AutoCloseable {
     }
 
     private void awaitListening() throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (true) {
-            if (!process.isAlive()) {
-                throw new AssertionError("nginx exited with " + process.exitValue() + ": " + logs());
-            }
-            try (Socket s = new Socket()) {
-                s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 200);
-                return;
-            } catch (IOException e) {
-                if (System.nanoTime() > deadline) {
-                    throw new AssertionError("nginx did not listen on " + port + " within 10 s: " + logs());
+        try {
+            Poll.until(Duration.ofSeconds(10), "nginx to listen on " + port, () -> {
+                if (!process.isAlive()) {
+                    throw new AssertionError("nginx exited with " + process.exitValue() + ": " + logs());
                 }
-                Thread.sleep(50);
-            }
+                try (Socket s = new Socket()) {
+                    s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 200);
+                    return true;
+                } catch (IOException e) {
+                    return false;
+                }
+            });
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + ": " + logs(), e);
         }
     }
 

@@ -1,5 +1,6 @@
-package dev.ferry.samples;
+package dev.ferry.integration;
 
+import dev.ferry.embedded.Initializer;
 import jakarta.servlet.ServletContainerInitializer;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.http.HttpServlet;
@@ -90,7 +91,7 @@ final class TestEndpoints {
         }
     }
 
-    static EmbeddedServer.Initializer helloServlet() {
-        return new EmbeddedServer.Initializer(new HelloServletInitializer(), Set.of());
+    static Initializer helloServlet() {
+        return Initializer.of(new HelloServletInitializer());
     }
 }

@@ -1,12 +1,13 @@
-package dev.ferry.samples;
+package dev.ferry.integration;
 
-import static dev.ferry.samples.RawWebSocketClient.BINARY;
-import static dev.ferry.samples.RawWebSocketClient.CLOSE;
-import static dev.ferry.samples.RawWebSocketClient.CONTINUATION;
-import static dev.ferry.samples.RawWebSocketClient.PING;
-import static dev.ferry.samples.RawWebSocketClient.TEXT;
+import static dev.ferry.integration.RawWebSocketClient.BINARY;
+import static dev.ferry.integration.RawWebSocketClient.CLOSE;
+import static dev.ferry.integration.RawWebSocketClient.CONTINUATION;
+import static dev.ferry.integration.RawWebSocketClient.PING;
+import static dev.ferry.integration.RawWebSocketClient.TEXT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.ferry.embedded.ServerKind;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.stream.Stream;

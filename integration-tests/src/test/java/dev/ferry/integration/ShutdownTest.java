@@ -1,7 +1,10 @@
-package dev.ferry.samples;
+package dev.ferry.integration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.ferry.embedded.EmbeddedServer;
+import dev.ferry.embedded.FerryWebApp;
+import dev.ferry.embedded.ServerKind;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
@@ -36,7 +39,7 @@ class ShutdownTest {
     @EnumSource(ServerKind.class)
     void stoppingTheServerClosesEverySessionWithGoingAway(ServerKind kind) throws Exception {
         EmbeddedServer server = kind.create();
-        server.start(0, Set.of(EchoEndpoint.class));
+        server.start(0, FerryWebApp.deploying(Set.of(EchoEndpoint.class)).build());
         List<CloseListener> listeners = new ArrayList<>();
         HttpClient http = HttpClient.newHttpClient();
         try {
