@@ -1,9 +1,13 @@
 package dev.ferry.samples;
 
+import dev.ferry.embedded.EmbeddedServer;
+import dev.ferry.embedded.FerryWebApp;
+import dev.ferry.embedded.Initializer;
+import dev.ferry.embedded.WebApp;
 import dev.ferry.samples.chat.ChatEndpoint;
 import dev.ferry.samples.tcp.TcpBridge;
 import jakarta.servlet.ServletContainerInitializer;
-import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -28,20 +32,26 @@ public final class DemoApplication {
     /** As {@link #start(EmbeddedServer, int, List)}, deploying {@code moreEndpoints} too (the CDI sample). */
     public static void start(EmbeddedServer server, int port, List<TcpBridge> bridges, Set<Class<?>> moreEndpoints)
             throws Exception {
-        Set<Class<?>> endpoints = new java.util.LinkedHashSet<>(ENDPOINTS);
+        server.start(port, webApp(bridges, moreEndpoints));
+    }
+
+    /** The demo as a web application. */
+    static WebApp webApp(List<TcpBridge> bridges, Set<Class<?>> moreEndpoints) {
+        Set<Class<?>> endpoints = new LinkedHashSet<>(ENDPOINTS);
         endpoints.addAll(moreEndpoints);
-        List<EmbeddedServer.Initializer> extras = new ArrayList<>();
-        extras.add(pages());
+        WebApp.Builder app = FerryWebApp.deploying(endpoints)
+                .initializer(pages())
+                .defaultServlet(new NotFoundServlet());
         for (TcpBridge bridge : bridges) {
-            extras.add(bridge.initializer());
+            app.initializer(bridge.initializer());
         }
-        server.start(port, endpoints, extras.toArray(EmbeddedServer.Initializer[]::new));
+        return app.build();
     }
 
     /** Registers {@link ChatPageServlet}, the way an application's own initializer would. */
-    static EmbeddedServer.Initializer pages() {
+    static Initializer pages() {
         ServletContainerInitializer pages = (classes, context) ->
                 context.addServlet("chat-page", new ChatPageServlet()).addMapping(ChatPageServlet.MAPPINGS);
-        return new EmbeddedServer.Initializer(pages, Set.of());
+        return Initializer.of(pages);
     }
 }

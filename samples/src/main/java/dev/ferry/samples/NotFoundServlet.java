@@ -7,8 +7,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The default servlet of the embedded servers. Containers run filters only for requests that
- * some servlet is mapped to; this one makes Ferry's upgrade filter see every path.
+ * The demo's default servlet: a 404 that says where the demo's pages are. Containers run filters
+ * only for requests that some servlet is mapped to; this one makes Ferry's upgrade filter see
+ * every path.
  */
 public final class NotFoundServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;

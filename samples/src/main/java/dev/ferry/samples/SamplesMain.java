@@ -1,5 +1,7 @@
 package dev.ferry.samples;
 
+import dev.ferry.embedded.EmbeddedServer;
+import dev.ferry.embedded.ServerKind;
 import dev.ferry.samples.cdi.CdiSample;
 import dev.ferry.samples.cdi.GreeterEndpoint;
 import dev.ferry.samples.tcp.TcpBridge;

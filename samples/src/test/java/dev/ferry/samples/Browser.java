@@ -2,6 +2,7 @@ package dev.ferry.samples;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.ferry.testsupport.ExternalProgram;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,7 +11,6 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
@@ -26,10 +26,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 final class Browser implements AutoCloseable {
 
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    /** Set to true to skip the browser tests on a machine without Chromium (CI installs it). */
-    static final String SKIP_PROPERTY = "ferry.skipBrowserTests";
     static final Duration TIMEOUT = Duration.ofSeconds(20);
 
     private final Path profile;
@@ -42,30 +38,17 @@ final class Browser implements AutoCloseable {
         this.wait = new WebDriverWait(driver, TIMEOUT);
     }
 
-    /**
-     * Fails with what to do when Chromium or chromedriver is missing, or skips the calling test
-     * class when {@value #SKIP_PROPERTY} is true.
-     */
-    static void requireInstalled() {
-        if (Boolean.getBoolean(SKIP_PROPERTY)) {
-            Assumptions.abort("Browser tests skipped: -D" + SKIP_PROPERTY + "=true");
-        }
-        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-            fail("The browser tests need Debian's Chromium and chromedriver at " + CHROMIUM + " and " + CHROMEDRIVER
-                    + ". Install them with: apt-get update && apt-get install -y chromium chromium-driver"
-                    + " (or skip these tests with -D" + SKIP_PROPERTY + "=true).");
-        }
-    }
-
     static Browser open() throws IOException {
+        Path chromium = ExternalProgram.CHROMIUM.require();
+        Path chromedriver = ExternalProgram.CHROMEDRIVER.require();
         Path profile = Files.createTempDirectory("ferry-chromium");
         ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
+        options.setBinary(chromium.toFile());
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--user-data-dir=" + profile, "--window-size=900,760");
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingDriverExecutable(chromedriver.toFile())
                 .usingAnyFreePort()
                 .build();
         try {

@@ -3,6 +3,9 @@ package dev.ferry.samples;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ferry.embedded.ServerKind;
+import dev.ferry.testsupport.ExternalProgram;
+import dev.ferry.testsupport.RequiresPrograms;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
@@ -17,9 +20,10 @@ import org.junit.jupiter.params.provider.EnumSource;
  * that it agreed permessage-deflate with Chromium. A screenshot of one page is kept as
  * {@code target/chat-screenshot-<container>.png}.
  *
- * <p>Needs Debian's {@code chromium} and {@code chromium-driver}; {@code -Dferry.skipBrowserTests=true}
- * skips it where they are missing.
+ * <p>Needs Debian's {@code chromium} and {@code chromium-driver}: skipped where they are missing,
+ * failed instead with {@code -Dferry.requireExternalPrograms=true} (as in CI).
  */
+@RequiresPrograms({ExternalProgram.CHROMIUM, ExternalProgram.CHROMEDRIVER})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ChatBrowserTest {
 
@@ -27,7 +31,6 @@ class ChatBrowserTest {
 
     @BeforeAll
     void start() throws Exception {
-        Browser.requireInstalled();
         demos = RunningDemos.start();
     }
 

@@ -17,8 +17,11 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
-/** A chat client on the JDK's WebSocket client: collects the server's events as parsed JSON objects. */
-final class ChatClient implements WebSocket.Listener, AutoCloseable {
+/**
+ * A chat client on the JDK's WebSocket client: collects the server's events as parsed JSON objects.
+ * Public for the integration tests, which chat through nginx (they get it from this module's test jar).
+ */
+public final class ChatClient implements WebSocket.Listener, AutoCloseable {
 
     static final Duration TIMEOUT = Duration.ofSeconds(10);
 
@@ -34,7 +37,7 @@ final class ChatClient implements WebSocket.Listener, AutoCloseable {
     }
 
     /** Joins {@code room} at {@code base} (e.g. ws://127.0.0.1:8080) as {@code name}. */
-    static ChatClient join(HttpClient http, String base, String room, String name) throws Exception {
+    public static ChatClient join(HttpClient http, String base, String room, String name) throws Exception {
         return connect(http, URI.create(base + "/chat/" + room + "?name=" + URLEncoder.encode(name, StandardCharsets.UTF_8)), true);
     }
 
@@ -77,7 +80,7 @@ final class ChatClient implements WebSocket.Listener, AutoCloseable {
         closed.completeExceptionally(error);
     }
 
-    void say(String message) throws Exception {
+    public void say(String message) throws Exception {
         sendRaw(FlatJson.write(Map.of("type", "say", "text", message)));
     }
 
@@ -95,7 +98,7 @@ final class ChatClient implements WebSocket.Listener, AutoCloseable {
     }
 
     /** Events up to and including the first that matches; fails after {@link #TIMEOUT}. */
-    List<Map<String, Object>> until(Predicate<Map<String, Object>> wanted, String what) throws InterruptedException {
+    public List<Map<String, Object>> until(Predicate<Map<String, Object>> wanted, String what) throws InterruptedException {
         long deadline = System.nanoTime() + TIMEOUT.toNanos();
         List<Map<String, Object>> seen = new ArrayList<>();
         while (true) {
@@ -112,11 +115,11 @@ final class ChatClient implements WebSocket.Listener, AutoCloseable {
     }
 
     /** Waits for the online count to be {@code count}. */
-    void awaitOnline(long count) throws InterruptedException {
+    public void awaitOnline(long count) throws InterruptedException {
         until(e -> "online".equals(e.get("type")) && Long.valueOf(count).equals(e.get("count")), "online count " + count);
     }
 
-    static Predicate<Map<String, Object>> said(String from, String text) {
+    public static Predicate<Map<String, Object>> said(String from, String text) {
         return e -> "say".equals(e.get("type")) && from.equals(e.get("from")) && text.equals(e.get("text"));
     }
 
@@ -125,7 +128,7 @@ final class ChatClient implements WebSocket.Listener, AutoCloseable {
         ws.abort();
     }
 
-    void closeNormally() throws Exception {
+    public void closeNormally() throws Exception {
         ws.sendClose(WebSocket.NORMAL_CLOSURE, "bye").get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.ferry.embedded.ServerKind;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.util.ArrayList;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.ferry.embedded.ServerKind;
 import dev.ferry.samples.tcp.TcpTarget;
 import org.junit.jupiter.api.Test;
 

@@ -4,13 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ferry.embedded.ServerKind;
 import dev.ferry.samples.tcp.TcpBridge;
 import dev.ferry.samples.tcp.TcpTarget;
+import dev.ferry.testsupport.Poll;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
@@ -169,23 +172,21 @@ class TcpBridgeTest {
             first.ws.sendClose(WebSocket.NORMAL_CLOSURE, "").get(10, TimeUnit.SECONDS);
             first.awaitClose();
         }
-        // The slot is free again once the first relay has ended (a moment after its socket closed).
+        // The slot is free again once the first relay has ended (a moment after its socket closed):
+        // until then a new connection is refused with 1013, after that it is relayed.
         echo.awaitOpenConnections(0);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (true) {
+        Poll.until(Duration.ofSeconds(10), "the bridge to free its one connection", () -> {
             try (RelayClient again = RelayClient.connect(http, uri(kind, "/tcp-one"), "binary")) {
                 again.ws.sendBinary(ByteBuffer.wrap(new byte[] {4}), true);
                 byte[] echoed = again.awaitBytesUnlessClosed(1);
                 if (echoed != null) {
                     assertArrayEquals(new byte[] {4}, echoed);
-                    return;
+                    return true;
                 }
-                assertTrue(again.awaitClose().startsWith("1013"), again.awaitClose());
+                String refused = again.awaitClose();
+                assertTrue(refused.startsWith("1013"), refused);
+                return false;
             }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("The bridge never freed its one connection");
-            }
-            Thread.sleep(50);
-        }
+        });
     }
 }

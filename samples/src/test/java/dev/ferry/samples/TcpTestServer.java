@@ -1,5 +1,6 @@
 package dev.ferry.samples;
 
+import dev.ferry.testsupport.Poll;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -8,11 +9,11 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A TCP service on 127.0.0.1 for the bridge tests: it either echoes what it reads or greets and
@@ -60,14 +61,8 @@ final class TcpTestServer implements AutoCloseable {
     }
 
     /** Waits until exactly {@code count} connections are open; fails after 10 s. */
-    void awaitOpenConnections(int count) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (open.size() != count) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("Expected " + count + " open TCP connections, have " + open.size());
-            }
-            Thread.sleep(20);
-        }
+    void awaitOpenConnections(int count) throws Exception {
+        Poll.untilEquals(Duration.ofSeconds(10), "open TCP connections", count, open::size);
     }
 
     private void acceptLoop() {

@@ -1,10 +1,15 @@
 package dev.ferry.benchmarks.servers;
 
+import dev.ferry.embedded.EmbeddedServer;
+import dev.ferry.embedded.Initializer;
+import dev.ferry.embedded.ServerSettings;
+import dev.ferry.embedded.WebApp;
 import jakarta.servlet.ServletContainerInitializer;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,6 +33,8 @@ public final class LoadServer {
 
     private static final String HOST = "127.0.0.1";
     private static final long STOP_DEADLINE_MS = 10_000;
+    /** How long Jetty's stop waits for open connections to end. */
+    private static final Duration GRACEFUL_STOP = Duration.ofSeconds(2);
     /** How long the shutdown hooks get before the JVM is halted. */
     private static final long HALT_AFTER_EXIT_MS = 10_000;
 
@@ -57,9 +64,16 @@ public final class LoadServer {
         if (initializers.isEmpty()) {
             throw new IllegalStateException("No ServletContainerInitializer on the class path");
         }
-        EmbeddedContainer container = flavour.newContainer();
+        EmbeddedServer container = flavour.newContainer();
         Map<String, String> initParameters = initParameters(System.getProperty("ferry.bench.initParams", ""));
-        container.start(HOST, port, initializers, Set.of(EchoEndpoint.class, BroadcastEndpoint.class), initParameters);
+        Set<Class<?>> scanned = Set.of(EchoEndpoint.class, BroadcastEndpoint.class);
+        WebApp app = WebApp.builder()
+                .initializers(initializers.stream().map(i -> new Initializer(i, scanned)).toList())
+                .initParameters(initParameters)
+                .servlet("stats", new HeapStatsServlet(), "/stats")
+                .httpSessions(false)
+                .build();
+        container.start(ServerSettings.onPort(port).withHost(HOST).withGracefulStop(GRACEFUL_STOP).withRootApp(app));
         System.out.println("READY port=" + container.port() + " flavour=" + flavour.id()
                 + " initializers=" + initializers.stream().map(i -> i.getClass().getName()).toList()
                 + " initParams=" + initParameters);
@@ -98,7 +112,7 @@ public final class LoadServer {
         }
     }
 
-    private static void stopWithin(EmbeddedContainer container, long deadlineMs) throws InterruptedException {
+    private static void stopWithin(EmbeddedServer container, long deadlineMs) throws InterruptedException {
         Thread stopper = new Thread(() -> {
             try {
                 container.stop();

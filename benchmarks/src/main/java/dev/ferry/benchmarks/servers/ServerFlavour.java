@@ -1,5 +1,7 @@
 package dev.ferry.benchmarks.servers;
 
+import dev.ferry.embedded.EmbeddedServer;
+import dev.ferry.embedded.ServerKind;
 import java.util.Locale;
 
 /**
@@ -23,12 +25,9 @@ enum ServerFlavour {
         this.implementation = implementation;
     }
 
-    /**
-     * A new container of this flavour. Constructors in code rather than method references in the
-     * constants: a method reference links its class at once, and only one container is on the class path.
-     */
-    EmbeddedContainer newContainer() {
-        return tomcat ? new TomcatContainer() : new JettyContainer();
+    /** A new container of this flavour (Jetty in its ee10 environment); only its own classes are loaded. */
+    EmbeddedServer newContainer() {
+        return (tomcat ? ServerKind.TOMCAT : ServerKind.JETTY).create();
     }
 
     /** {@code ferry}, {@code tomcat}, {@code jetty}, or {@code none} for the bare upgrade. */

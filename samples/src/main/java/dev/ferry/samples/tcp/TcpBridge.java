@@ -1,6 +1,6 @@
 package dev.ferry.samples.tcp;
 
-import dev.ferry.samples.EmbeddedServer;
+import dev.ferry.embedded.Initializer;
 import jakarta.servlet.ServletContainerInitializer;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletContextEvent;
@@ -9,7 +9,6 @@ import jakarta.websocket.DeploymentException;
 import jakarta.websocket.server.ServerContainer;
 import jakarta.websocket.server.ServerEndpointConfig;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -94,9 +93,9 @@ public final class TcpBridge {
      * which runs after every initializer, so that Ferry's server container is there whatever
      * order the container runs initializers in.
      */
-    public EmbeddedServer.Initializer initializer() {
+    public Initializer initializer() {
         ServletContainerInitializer deploy = (classes, context) -> context.addListener(new Deployer(context));
-        return new EmbeddedServer.Initializer(deploy, Set.of());
+        return Initializer.of(deploy);
     }
 
     private final class Deployer implements ServletContextListener {

@@ -2,8 +2,9 @@ package dev.ferry.samples.cdi;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.ferry.samples.EmbeddedServer;
-import dev.ferry.samples.ServerKind;
+import dev.ferry.embedded.EmbeddedServer;
+import dev.ferry.embedded.FerryWebApp;
+import dev.ferry.embedded.ServerKind;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
@@ -21,7 +22,7 @@ class GreeterSampleTest {
     void greetsWithTheInjectedCounterSharedByAllConnections() throws Exception {
         try (AutoCloseable weld = CdiSample.startWeld()) {
             EmbeddedServer tomcat = ServerKind.TOMCAT.create();
-            tomcat.start(0, Set.of(GreeterEndpoint.class));
+            tomcat.start(0, FerryWebApp.deploying(Set.of(GreeterEndpoint.class)).build());
             try {
                 URI uri = URI.create("ws://localhost:" + tomcat.port() + "/cdi/greeter");
                 assertEquals("Hello, Ada! (greeting #1 on this server)", greetOnce(uri, "Ada"));

@@ -1,5 +1,6 @@
 package dev.ferry.tck.arquillian;
 
+import dev.ferry.embedded.ServerKind;
 import org.jboss.arquillian.container.spi.ConfigurationException;
 import org.jboss.arquillian.container.spi.client.container.ContainerConfiguration;
 
@@ -16,10 +17,8 @@ public final class EmbeddedServerConfiguration implements ContainerConfiguration
 
     @Override
     public void validate() throws ConfigurationException {
-        try {
-            ServerKind.of(server);
-        } catch (IllegalArgumentException e) {
-            throw new ConfigurationException(e.getMessage());
+        if (ServerKind.fromCliName(server) == null) {
+            throw new ConfigurationException("server must be one of tomcat, jetty, jetty-ee11; not " + server);
         }
         if (bindHttpPort < 0 || bindHttpPort > 65535) {
             throw new ConfigurationException("bindHttpPort must be 0 (any free port) to 65535, not " + bindHttpPort);
@@ -33,7 +32,7 @@ public final class EmbeddedServerConfiguration implements ContainerConfiguration
         return server;
     }
 
-    /** {@code tomcat} (embedded Tomcat 11) or {@code jetty} (embedded Jetty 12.1, ee10). */
+    /** {@code tomcat} (embedded Tomcat 11), {@code jetty} (embedded Jetty 12.1, ee10) or {@code jetty-ee11}. */
     public void setServer(String server) {
         this.server = server;
     }
@@ -70,6 +69,6 @@ public final class EmbeddedServerConfiguration implements ContainerConfiguration
     }
 
     ServerKind serverKind() {
-        return ServerKind.of(server);
+        return ServerKind.fromCliName(server);
     }
 }

@@ -1,7 +1,11 @@
 package dev.ferry.tck.arquillian;
 
+import dev.ferry.embedded.EmbeddedServer;
+import dev.ferry.embedded.ServerSettings;
+import dev.ferry.embedded.WebAppStart;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.arquillian.container.spi.client.container.DeployableContainer;
@@ -18,7 +22,8 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
  * Arquillian's view of an embedded Tomcat 11 or Jetty 12.1 with Ferry at server level. Arquillian
  * 1.9 accepts exactly one {@link DeployableContainer} service on the class path, so this one class
  * is registered and the {@code server} property of each {@code arquillian.xml} container picks the
- * {@link ServletServer} behind it.
+ * {@link dev.ferry.embedded.ServerKind} behind it, started and given WARs through the launcher the
+ * other modules share ({@link EmbeddedServer}).
  *
  * <p>Tests run as clients (the "Local" protocol): they talk to the deployed endpoints over the
  * network, never from inside the server.
@@ -28,7 +33,7 @@ public final class EmbeddedServletContainer implements DeployableContainer<Embed
     private static final System.Logger LOG = System.getLogger(EmbeddedServletContainer.class.getName());
 
     private EmbeddedServerConfiguration configuration;
-    private ServletServer server;
+    private EmbeddedServer server;
     private Path workDir;
     private final Map<String, ExplodedWar> deployed = new ConcurrentHashMap<>();
 
@@ -44,22 +49,25 @@ public final class EmbeddedServletContainer implements DeployableContainer<Embed
 
     @Override
     public void start() throws LifecycleException {
-        ServletServer s = configuration.serverKind().newServer();
+        EmbeddedServer s = configuration.serverKind().create();
         try {
-            workDir = Files.createTempDirectory("ferry-arquillian-" + configuration.serverKind());
-            s.start(configuration.getBindAddress(), configuration.getBindHttpPort());
+            workDir = Files.createTempDirectory("ferry-arquillian-" + configuration.serverKind().cliName());
+            // No graceful wait at stop: WebSocket connections never end by themselves. Stopping
+            // a context lets Ferry close its sessions.
+            s.start(ServerSettings.onPort(configuration.getBindHttpPort()).withHost(configuration.getBindAddress())
+                    .withGracefulStop(Duration.ZERO));
         } catch (Exception e) {
             stopQuietly(s);
-            throw new LifecycleException("Could not start embedded " + configuration.serverKind(), e);
+            throw new LifecycleException("Could not start embedded " + configuration.serverKind().cliName(), e);
         }
         server = s;
         LOG.log(System.Logger.Level.INFO, "Embedded {0} with Ferry listening on {1}:{2,number,#}",
-                configuration.serverKind(), configuration.getBindAddress(), s.port());
+                configuration.serverKind().cliName(), configuration.getBindAddress(), s.port());
     }
 
     @Override
     public void stop() throws LifecycleException {
-        ServletServer s = server;
+        EmbeddedServer s = server;
         server = null;
         try {
             if (s != null) {
@@ -69,7 +77,7 @@ public final class EmbeddedServletContainer implements DeployableContainer<Embed
                 ExplodedWar.deleteRecursively(workDir);
             }
         } catch (Exception e) {
-            throw new LifecycleException("Could not stop embedded " + configuration.serverKind(), e);
+            throw new LifecycleException("Could not stop embedded " + configuration.serverKind().cliName(), e);
         } finally {
             deployed.clear();
         }
@@ -89,16 +97,16 @@ public final class EmbeddedServletContainer implements DeployableContainer<Embed
             throw new DeploymentException(archive.getName() + " is already deployed");
         }
         ExplodedWar war;
-        ServletServer.StartResult result;
+        WebAppStart result;
         try {
             war = ExplodedWar.explode(archive, workDir);
-            result = server.deploy(war);
+            result = server.deployWar(war.directory(), war.contextPath());
         } catch (Exception e) {
-            throw new DeploymentException("Could not deploy " + archive.getName() + " to " + configuration.serverKind(), e);
+            throw new DeploymentException("Could not deploy " + archive.getName() + " to " + configuration.serverKind().cliName(), e);
         }
         if (!result.available() && configuration.isReportStartFailures()) {
             undeployQuietly(war);
-            throw new DeploymentException(archive.getName() + " did not start in " + configuration.serverKind()
+            throw new DeploymentException(archive.getName() + " did not start in " + configuration.serverKind().cliName()
                     + (result.cause() == null ? "; see the log above" : ": " + result.cause()), result.cause());
         }
         deployed.put(archive.getName(), war);
@@ -115,7 +123,7 @@ public final class EmbeddedServletContainer implements DeployableContainer<Embed
             return; // it failed to deploy, and was cleaned up then
         }
         try {
-            server.undeploy(war);
+            server.undeployWar(war.contextPath());
             war.delete();
         } catch (Exception e) {
             throw new DeploymentException("Could not undeploy " + archive.getName(), e);
@@ -124,14 +132,14 @@ public final class EmbeddedServletContainer implements DeployableContainer<Embed
 
     private void undeployQuietly(ExplodedWar war) {
         try {
-            server.undeploy(war);
+            server.undeployWar(war.contextPath());
             war.delete();
         } catch (Exception e) {
             LOG.log(System.Logger.Level.WARNING, "Cleaning up after the failed start of " + war.archiveName() + " failed", e);
         }
     }
 
-    private static void stopQuietly(ServletServer s) {
+    private static void stopQuietly(EmbeddedServer s) {
         try {
             s.stop();
         } catch (Exception e) {
