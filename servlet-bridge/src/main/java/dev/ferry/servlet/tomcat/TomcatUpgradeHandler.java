@@ -218,6 +218,12 @@ public final class TomcatUpgradeHandler implements InternalHttpUpgradeHandler {
     /** Tomcat released the connection (Ferry closed it, or Tomcat stops): nothing may be left open. */
     @Override
     public void destroy() {
+        PendingSession session = pending;
+        if (session != null) {
+            // The connection ended before init(): no session will start on it.
+            pending = null;
+            session.abandon(new IOException("The connection closed before the upgrade completed"));
+        }
         SocketWrapperBase<?> wrapper = socketWrapper;
         if (wrapper != null) {
             restoreBuffers(wrapper);
