@@ -56,7 +56,8 @@ final class MessageAssembler implements FrameHandler {
     private int carryLength;
     private boolean lastDelivered;
 
-    private final byte[] control = new byte[125];
+    /** A control frame's payload (at most 125 bytes); made with the first one, so an idle connection has none. */
+    private byte[] control;
     private int controlLength;
 
     /**
@@ -91,6 +92,9 @@ final class MessageAssembler implements FrameHandler {
         }
         if (Opcode.isControl(opcode)) {
             controlLength = 0;
+            if (control == null) {
+                control = new byte[125];
+            }
         } else if (whole && !compressed && length + payloadLength > limit) {
             throw tooBig(length + payloadLength);
         }

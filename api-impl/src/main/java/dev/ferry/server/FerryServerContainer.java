@@ -313,12 +313,13 @@ public final class FerryServerContainer extends SessionDefaults implements Serve
 
         @Override
         public boolean deflateEnabled(ServerEndpointConfig config) {
-            return flag(config.getUserProperties(), "deflate", settings.deflate());
+            return flag(PerSessionConfig.currentUserProperties(config), "deflate", settings.deflate());
         }
 
         @Override
         public boolean deflateContextTakeover(ServerEndpointConfig config) {
-            return flag(config.getUserProperties(), "deflateContextTakeover", settings.deflateContextTakeover());
+            return flag(PerSessionConfig.currentUserProperties(config), "deflateContextTakeover",
+                    settings.deflateContextTakeover());
         }
 
         @Override
@@ -327,7 +328,8 @@ public final class FerryServerContainer extends SessionDefaults implements Serve
                 String subprotocol, ServerExtensionNegotiation.Result extensions) {
             HandshakeInfo info = new HandshakeInfo(request.requestUri(), request.queryString(), request.parameters(),
                     pathParameters, request.userPrincipal(), subprotocol, extensions.agreed(), request.isSecure());
-            return sessions.pending(info, endpoint, config, instance, limitsFor(config.getUserProperties()), extensions);
+            return sessions.pending(info, endpoint, config, instance,
+                    limitsFor(PerSessionConfig.currentUserProperties(config)), extensions);
         }
     }
 

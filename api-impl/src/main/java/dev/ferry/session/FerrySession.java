@@ -50,7 +50,6 @@ public final class FerrySession implements Session, ConnectionListener {
     private final WebSocketConnection connection;
     private final FerryBasicRemote basic;
     private final FerryAsyncRemote async;
-    private final Map<String, Object> userProperties;
     private final SessionCounters counters;
 
     private volatile int maxTextMessageBufferSize;
@@ -89,8 +88,6 @@ public final class FerrySession implements Session, ConnectionListener {
         MessageSender sender = new MessageSender(connection, encoders);
         this.basic = new FerryBasicRemote(this, sender);
         this.async = new FerryAsyncRemote(this, sender, limits.sendTimeoutMillis());
-        // Server configs reach here as a per-session copy, so these properties are this session's own.
-        this.userProperties = config.getUserProperties();
     }
 
     /** Calls the endpoint's onOpen, then starts reading. */
@@ -343,7 +340,8 @@ public final class FerrySession implements Session, ConnectionListener {
 
     @Override
     public Map<String, Object> getUserProperties() {
-        return userProperties;
+        // Server configs reach here as a per-session copy, so these properties are this session's own.
+        return config.getUserProperties();
     }
 
     @Override
