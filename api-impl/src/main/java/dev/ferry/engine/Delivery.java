@@ -1,6 +1,8 @@
 package dev.ferry.engine;
 
 import java.nio.ByteBuffer;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.LongPredicate;
 
 /**
  * Which thread is delivering a connection's messages now, and what it sends meanwhile. That thread
@@ -8,21 +10,25 @@ import java.nio.ByteBuffer;
  * thread returns), and it is the one whose sends are batched: what its handlers send while more of
  * the same read is still to be parsed is held back, so that the answers to a burst of messages
  * leave in one gathered write at the burst's end. A lone message, or a burst's last one, is
- * written at once; and what is held is written after {@link #HOLD_LIMIT_MILLIS} anyway, so a
- * handler that waits for its own send to complete in the middle of a burst waits no longer.
+ * written at once; and what is held is written after about a millisecond anyway (the scheduler's
+ * {@link Watch}), so a handler that waits for its own send to complete in the middle of a burst
+ * waits no longer.
  */
 final class Delivery {
 
-    /** How long answers to a burst may wait for the burst's end. */
-    static final long HOLD_LIMIT_MILLIS = 1;
+    /** How long answers to a burst may wait for the burst's end (give or take the watch's tick). */
+    static final long HOLD_LIMIT_NANOS = 1_000_000;
 
     private final Scheduler scheduler;
     private final FrameSender sender;
     private volatile Thread thread;
     /** The bytes being parsed now; touched by the delivering thread only. */
     private ByteBuffer burst;
-    /** Writes what the burst holds back if the burst takes too long; delivering thread only. */
-    private HoldLimit holdLimit;
+    /** When the current burst began to hold frames back (0 = it holds none); set by the delivering thread. */
+    private volatile long holdSince;
+    /** Registered with the scheduler's watch. */
+    private final AtomicBoolean watched = new AtomicBoolean();
+    private final LongPredicate holdCheck = this::checkHold;
 
     Delivery(Scheduler scheduler, FrameSender sender) {
         this.scheduler = scheduler;
@@ -62,47 +68,46 @@ final class Delivery {
     /**
      * Whether what the calling thread sends now waits for the end of the burst: it is the
      * delivering thread, and more of the same read follows. After queueing a frame held back, the
-     * caller calls {@link #held()}.
+     * sender calls {@link #held()}.
      */
     boolean holdForBurst() {
         return isCurrentThread() && burst != null && burst.hasRemaining();
     }
 
     /**
-     * A frame was queued and held back: makes sure a hold limit runs for it. Armed after the
-     * frame is queued, so a limit that runs at once still finds it.
+     * A frame was queued and held back: the hold's clock starts, and the scheduler's watch looks at
+     * it every tick. Started after the frame is queued, so a check that runs at once still finds it.
      */
     void held() {
-        if (holdLimit != null && !holdLimit.fired) {
-            return;
+        if (holdSince == 0) {
+            holdSince = Math.max(1, scheduler.nanoTime());
         }
-        holdLimit = new HoldLimit();
-        holdLimit.timer = scheduler.schedule(holdLimit, HOLD_LIMIT_MILLIS);
-        if (holdLimit.timer == null) {
-            sender.flushHeld(); // no timer left (the container stopped): hold nothing
+        if (watched.compareAndSet(false, true)) {
+            scheduler.watch().add(holdCheck);
         }
     }
 
     private void endBurst() {
-        HoldLimit limit = holdLimit;
-        if (limit != null) {
-            holdLimit = null;
-            if (limit.timer != null) {
-                limit.timer.cancel();
-            }
+        if (holdSince != 0) {
+            holdSince = 0;
             sender.flushHeld();
         }
     }
 
-    /** Writes what a burst held back once {@link #HOLD_LIMIT_MILLIS} have passed; armed again for what comes later. */
-    private final class HoldLimit implements Runnable {
-        volatile boolean fired;
-        Scheduler.Cancellable timer;
-
-        @Override
-        public void run() {
-            fired = true;
+    /** On the scheduler's thread, every tick while registered: writes a hold that lasted too long. */
+    private boolean checkHold(long now) {
+        long since = holdSince;
+        if (since != 0 && now - since >= HOLD_LIMIT_NANOS) {
+            holdSince = 0;
             sender.flushHeld();
+            since = 0;
         }
+        if (since != 0) {
+            return false; // still holding, not for long yet
+        }
+        watched.set(false);
+        // A hold that began after the look above registered nothing (watched was still set): keep
+        // this registration for it unless another one was made meanwhile.
+        return holdSince == 0 || !watched.compareAndSet(false, true);
     }
 }

@@ -23,6 +23,9 @@ public interface Scheduler {
      */
     Cancellable schedule(Runnable task, long delayMillis);
 
+    /** The shared watch over short deadlines of this scheduler's connections (one per scheduler). */
+    Watch watch();
+
     /** A scheduled task that has not run yet can be cancelled; cancelling later does nothing. */
     @FunctionalInterface
     interface Cancellable {
@@ -32,6 +35,13 @@ public interface Scheduler {
     /** The system clock and {@code timer}'s threads. */
     static Scheduler of(ScheduledExecutorService timer) {
         return new Scheduler() {
+            private final Watch watch = new Watch(this);
+
+            @Override
+            public Watch watch() {
+                return watch;
+            }
+
             @Override
             public long nanoTime() {
                 return System.nanoTime();

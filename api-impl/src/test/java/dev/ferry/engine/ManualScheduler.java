@@ -17,9 +17,15 @@ public final class ManualScheduler implements Scheduler {
 
     private final PriorityQueue<Task> tasks = new PriorityQueue<>((a, b) -> a.dueNanos != b.dueNanos
             ? Long.compare(a.dueNanos, b.dueNanos) : Long.compare(a.order, b.order));
+    private final Watch watch = new Watch(this);
     private long nowNanos = 1_000_000_000L;
     private long order;
     private boolean stopped;
+
+    @Override
+    public Watch watch() {
+        return watch;
+    }
 
     @Override
     public synchronized long nanoTime() {
