@@ -30,12 +30,7 @@ final class ClientRuntime {
      * Running threads; all exist or none. Workers are created as callbacks need them and end when
      * idle: a callback that blocks holds one thread, never the I/O thread or another session's.
      */
-    record Threads(SelectorLoop loop, ScheduledExecutorService timers, ExecutorService workers) {
-        /** The timers as connections see them. */
-        Scheduler scheduler() {
-            return Scheduler.of(timers);
-        }
-
+    record Threads(SelectorLoop loop, ScheduledExecutorService timers, Scheduler scheduler, ExecutorService workers) {
     }
 
     private final SecureRandom random = new SecureRandom();
@@ -79,7 +74,7 @@ final class ClientRuntime {
                         TimeUnit.SECONDS, new SynchronousQueue<>(),
                         runnable -> new WorkerThread(runnable, WORKER_THREAD_NAME + "-" + workerNumber.incrementAndGet()));
                 loop.start();
-                threads = new Threads(loop, timers, workers);
+                threads = new Threads(loop, timers, Scheduler.of(timers), workers);
             }
             return threads;
         }
