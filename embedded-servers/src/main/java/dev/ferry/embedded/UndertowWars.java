@@ -48,7 +48,8 @@ final class UndertowWars {
         try {
             WarScan scan = WarScan.of(directory, loader);
             DeploymentInfo info = Servlets.deployment()
-                    .setDeploymentName(directory.getFileName().toString())
+                    // Unique in the server, as its context path is; Undertow keeps deployments by name.
+                    .setDeploymentName(contextPath.isEmpty() ? "ROOT" : contextPath.substring(1))
                     .setContextPath(contextPath.isEmpty() ? "/" : contextPath)
                     .setClassLoader(loader)
                     .setResourceManager(new PathResourceManager(directory));

@@ -22,7 +22,7 @@ import java.util.stream.Stream;
 final class WarClassLoader extends URLClassLoader {
 
     /** Packages the server provides; a WAR's copy of them would not be the server's type. */
-    private static final String[] SERVER_PACKAGES = {"java.", "javax.", "jakarta.", "jdk.", "sun.", "dev.ferry.",
+    private static final String[] SERVER_PACKAGES = {"java.", "javax.", "jakarta.", "jdk.", "sun.",
         "io.undertow.", "org.xnio.", "org.jboss.", "org.wildfly."};
 
     static {
