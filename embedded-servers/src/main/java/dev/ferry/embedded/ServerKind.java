@@ -10,7 +10,9 @@ public enum ServerKind {
     /** Jetty 12.1, ee10 environment (Servlet 6.0), without Jetty's WebSocket modules. */
     JETTY,
     /** Jetty 12.1, ee11 environment (Servlet 6.1), without Jetty's WebSocket modules. */
-    JETTY_EE11;
+    JETTY_EE11,
+    /** Undertow 2.3 ({@code undertow-servlet}, Servlet 6.0), without {@code undertow-websockets-jsr}. */
+    UNDERTOW;
 
     /**
      * A new server of this kind, not yet started. The constructors are called here rather than
@@ -22,10 +24,11 @@ public enum ServerKind {
             case TOMCAT -> new TomcatServer();
             case JETTY -> JettyServer.ee10();
             case JETTY_EE11 -> JettyServer.ee11();
+            case UNDERTOW -> new UndertowServer();
         };
     }
 
-    /** The name on command lines and in configuration, e.g. {@code tomcat} or {@code jetty-ee11}. */
+    /** The name on command lines and in configuration, e.g. {@code tomcat}, {@code jetty-ee11} or {@code undertow}. */
     public String cliName() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }

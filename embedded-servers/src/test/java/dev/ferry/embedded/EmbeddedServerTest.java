@@ -139,7 +139,8 @@ class EmbeddedServerTest {
         assertEquals(ServerKind.TOMCAT, ServerKind.fromCliName("tomcat"));
         assertEquals(ServerKind.JETTY, ServerKind.fromCliName(" Jetty "));
         assertEquals(ServerKind.JETTY_EE11, ServerKind.fromCliName("jetty-ee11"));
-        assertEquals(null, ServerKind.fromCliName("undertow"));
+        assertEquals(ServerKind.UNDERTOW, ServerKind.fromCliName("undertow"));
+        assertEquals(null, ServerKind.fromCliName("glassfish"));
         assertEquals("jetty-ee11", ServerKind.JETTY_EE11.cliName());
     }
 }

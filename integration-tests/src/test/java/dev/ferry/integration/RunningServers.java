@@ -36,6 +36,11 @@ final class RunningServers implements AutoCloseable {
         return servers.get(kind).port();
     }
 
+    /** The connections {@code kind}'s server counts as open (see {@link EmbeddedServer#openConnections()}). */
+    long openConnections(ServerKind kind) {
+        return servers.get(kind).openConnections();
+    }
+
     @Override
     public void close() throws Exception {
         for (EmbeddedServer server : servers.values()) {

@@ -13,7 +13,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The demo: {@code java -jar samples/target/ferry-samples.jar [--port N] [--container tomcat|jetty|jetty-ee11]
+ * The demo: {@code java -jar samples/target/ferry-samples.jar [--port N] [--container tomcat|jetty|jetty-ee11|undertow]
  * [--tcp-target host:port]} serves the chat page at {@code /} (chat rooms at {@code /chat/{room}}),
  * {@link EchoEndpoint} at {@code /echo} and, when given a target, the TCP bridge at {@code /tcp},
  * from an embedded servlet container running Ferry (see {@link DemoApplication}); and, when Weld is
@@ -22,9 +22,9 @@ import java.util.concurrent.TimeUnit;
  */
 public final class SamplesMain {
 
-    private static final String USAGE = "Usage: java -jar ferry-samples.jar [--port N] [--container tomcat|jetty|jetty-ee11] [--tcp-target host:port]\n"
+    private static final String USAGE = "Usage: java -jar ferry-samples.jar [--port N] [--container tomcat|jetty|jetty-ee11|undertow] [--tcp-target host:port]\n"
             + "  --port N         TCP port to listen on (default 8080; 0 picks a free one)\n"
-            + "  --container C    servlet container to run Ferry in: tomcat (default), jetty (ee10) or jetty-ee11\n"
+            + "  --container C    servlet container to run Ferry in: tomcat (default), jetty (ee10), jetty-ee11 or undertow\n"
             + "  --tcp-target H:P relay WebSocket connections at /tcp (subprotocol binary or base64) to this TCP service";
 
     private SamplesMain() {

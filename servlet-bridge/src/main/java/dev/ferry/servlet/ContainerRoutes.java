@@ -2,25 +2,37 @@ package dev.ferry.servlet;
 
 import dev.ferry.server.FerryServerContainer;
 import dev.ferry.servlet.route.ContainerRoute;
+import dev.ferry.servlet.route.ServletUpgradeProfile;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
 
 /**
  * The ways one web application's WebSocket connections can go: the container's own route when it
- * has one that works here (see {@link ContainerRoute}), and the portable servlet upgrade. Found
- * once, at the application's start, and told in the log then.
+ * has one that works here (see {@link ContainerRoute}), and the portable servlet upgrade, carried
+ * out as the container needs it ({@link ServletUpgradeProfile}). Found once, at the application's
+ * start, and told in the log then. Holds what the routes hold until the application stops
+ * ({@link #close}).
  */
-final class ContainerRoutes {
+final class ContainerRoutes implements AutoCloseable {
 
     private final ContainerRoute route;
     private final String withoutRoute;
+    private final ServletUpgradeProfile servletUpgrade;
     private final RouteLog log;
+    private final AutoCloseable resources;
 
     /** Use {@link #detect}; tests give a route of their own. */
     ContainerRoutes(ContainerRoute route, String withoutRoute, RouteLog log) {
+        this(route, withoutRoute, ServletUpgradeProfile.AS_IS, log, () -> { });
+    }
+
+    private ContainerRoutes(ContainerRoute route, String withoutRoute, ServletUpgradeProfile servletUpgrade,
+            RouteLog log, AutoCloseable resources) {
         this.route = route;
         this.withoutRoute = withoutRoute;
+        this.servletUpgrade = servletUpgrade;
         this.log = log;
+        this.resources = resources;
     }
 
     /**
@@ -34,6 +46,8 @@ final class ContainerRoutes {
         RouteLog log = new RouteLog(describe(context));
         ContainerRoute route = JettySupport.detect(context, container);
         String withoutRoute = "no faster route in this container";
+        ServletUpgradeProfile servletUpgrade = ServletUpgradeProfile.AS_IS;
+        AutoCloseable resources = () -> { };
         if (route == null && TomcatSupport.inTomcat(context)) {
             if (container == null || !container.directIo()) {
                 withoutRoute = "dev.ferry.directIo=false";
@@ -41,10 +55,32 @@ final class ContainerRoutes {
                 route = TomcatSupport.detect(container, log);
                 withoutRoute = "direct I/O on Tomcat NIO is unavailable";
             }
+        } else if (UndertowSupport.inUndertow(context)) {
+            OwnCallbackThreads ownThreads = new OwnCallbackThreads(
+                    container == null ? "/" : container.applicationName(), context.getClassLoader());
+            resources = ownThreads;
+            servletUpgrade = UndertowSupport.detect(context, log, ownThreads);
         }
         log.started(context.getServerInfo(), route == null
-                ? "every connection takes the servlet upgrade (" + withoutRoute + ")" : route.description());
-        return new ContainerRoutes(route, withoutRoute, log);
+                ? "every connection takes the servlet upgrade (" + withoutRoute + ")" + servletUpgrade.description()
+                : route.description());
+        return new ContainerRoutes(route, withoutRoute, servletUpgrade, log, resources);
+    }
+
+    /** How connections that take the servlet upgrade take it in this container. */
+    ServletUpgradeProfile servletUpgrade() {
+        return servletUpgrade;
+    }
+
+    /** Ends what the routes started (threads of Ferry's own); at the application's stop, after Ferry's shutdown. */
+    @Override
+    public void close() {
+        try {
+            resources.close();
+        } catch (Exception e) {
+            System.getLogger(ContainerRoutes.class.getName()).log(System.Logger.Level.WARNING,
+                    "Ferry WebSocket, " + log.application() + ": releasing the routes' threads failed", e);
+        }
     }
 
     /** @return the container's own route, or null when every connection takes the servlet upgrade */

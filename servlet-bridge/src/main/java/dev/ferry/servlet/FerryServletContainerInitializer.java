@@ -58,12 +58,13 @@ public final class FerryServletContainerInitializer implements ServletContainerI
             container.deployScanned(scanned == null ? Set.of() : scanned);
         } catch (DeploymentException e) {
             container.shutdown();
+            routes.close();
             // Fail the deployment loudly rather than serve an application missing its endpoints.
             throw new ServletException("Ferry WebSocket: endpoints of " + application
                     + " could not be deployed: " + e.getMessage(), e);
         }
         registerFilter(context, container, routes);
-        context.addListener(new LifecycleListener(container, application));
+        context.addListener(new LifecycleListener(container, routes, application));
     }
 
     private static void registerFilter(ServletContext context, FerryServerContainer container, ContainerRoutes routes) {
@@ -85,10 +86,12 @@ public final class FerryServletContainerInitializer implements ServletContainerI
      */
     private static final class LifecycleListener implements ServletContextListener {
         private final FerryServerContainer container;
+        private final ContainerRoutes routes;
         private final String application;
 
-        LifecycleListener(FerryServerContainer container, String application) {
+        LifecycleListener(FerryServerContainer container, ContainerRoutes routes, String application) {
             this.container = container;
+            this.routes = routes;
             this.application = application;
         }
 
@@ -109,7 +112,12 @@ public final class FerryServletContainerInitializer implements ServletContainerI
 
         @Override
         public void contextDestroyed(ServletContextEvent event) {
-            container.shutdown();
+            try {
+                container.shutdown();
+            } finally {
+                // After the sessions' close: their last callbacks may still need the routes' threads.
+                routes.close();
+            }
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.ferry.servlet;
 
 import dev.ferry.handshake.UpgradeDecision.PendingSession;
+import dev.ferry.servlet.route.ServletUpgradeOptions;
 import dev.ferry.transport.Transport;
 import dev.ferry.transport.TransportListener;
 import jakarta.servlet.ServletInputStream;
@@ -10,6 +11,7 @@ import jakarta.servlet.http.WebConnection;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -17,6 +19,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * {@code HttpServletRequest.upgrade} and calls {@link #init} once the 101 response is out; from
  * then on bytes move only through non-blocking {@code ReadListener}/{@code WriteListener}
  * callbacks, so no container thread ever waits for the peer.
+ *
+ * <p>In containers that call those listeners on I/O threads serving many connections (Undertow),
+ * the engine's calls go to a {@link WorkerDelivery} instead, as the {@link ServletUpgradeOptions}
+ * the bridge found for the container say.
  *
  * <p>Public with a public no-argument constructor because the servlet container instantiates it.
  */
@@ -31,6 +37,9 @@ public final class FerryUpgradeHandler implements HttpUpgradeHandler, Transport 
     private volatile InetSocketAddress remoteAddress;
     private volatile InetSocketAddress localAddress;
     private volatile boolean secure;
+    private volatile ServletUpgradeOptions options = ServletUpgradeOptions.AS_IS;
+    /** {@code init} has returned: the endpoint's onOpen, which runs inside it, is over. */
+    private volatile boolean initialized;
     private volatile WebConnection connection;
     private volatile NonBlockingReader reader;
     private volatile NonBlockingWriter writer;
@@ -43,10 +52,12 @@ public final class FerryUpgradeHandler implements HttpUpgradeHandler, Transport 
      * Hands over the session to start and what is known of the connection; called by the bridge
      * right after {@code upgrade()} returns, before the container calls {@link #init}.
      */
-    void prepare(PendingSession session, InetSocketAddress remote, InetSocketAddress local, boolean isSecure) {
+    void prepare(PendingSession session, InetSocketAddress remote, InetSocketAddress local, boolean isSecure,
+            ServletUpgradeOptions containerOptions) {
         this.remoteAddress = remote;
         this.localAddress = local;
         this.secure = isSecure;
+        this.options = containerOptions;
         this.pending = session;
     }
 
@@ -65,7 +76,7 @@ public final class FerryUpgradeHandler implements HttpUpgradeHandler, Transport 
             ServletInputStream in = webConnection.getInputStream();
             ServletOutputStream out = webConnection.getOutputStream();
             reader = new NonBlockingReader(in, READ_BUFFER_SIZE, this::failed);
-            writer = new NonBlockingWriter(out, this::failed);
+            writer = new NonBlockingWriter(out, this::failed, options.wholeArrays(), options.errorsRepeat());
             // Set before the session starts, so that whatever onOpen sends can go out at once.
             out.setWriteListener(writer);
         } catch (IOException | RuntimeException e) {
@@ -78,6 +89,8 @@ public final class FerryUpgradeHandler implements HttpUpgradeHandler, Transport 
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "Ferry WebSocket: the session could not start", e);
             close(true);
+        } finally {
+            initialized = true;
         }
     }
 
@@ -101,8 +114,10 @@ public final class FerryUpgradeHandler implements HttpUpgradeHandler, Transport 
         // message delivered at once (clients often send right after the 101) would run on a
         // thread whose sends cannot go out until it returns: an application waiting there for its
         // send to complete would wait in vain.
-        reader.start(listener);
-        writer.whenFirstWritable(reader::openGate);
+        NonBlockingReader r = reader;
+        Executor workers = options.callbackThreads();
+        r.start(workers == null ? listener : new WorkerDelivery(listener, workers, r::stall, r::unstall));
+        writer.whenFirstWritable(r::openGate);
     }
 
     @Override
@@ -135,6 +150,12 @@ public final class FerryUpgradeHandler implements HttpUpgradeHandler, Transport 
         if (abort) {
             closeStarted.set(true);
             w.abort(new IOException("Connection aborted"));
+            Runnable drop = options.drop();
+            if (drop != null && !connectionClosed.get()) {
+                // First: the container's own close would wait to write what is left, for as long as
+                // the peer does not read (the usual reason to abort).
+                drop.run();
+            }
             closeConnection();
         } else if (closeStarted.compareAndSet(false, true)) {
             w.closeWhenDrained(this::closeConnection);
@@ -156,10 +177,15 @@ public final class FerryUpgradeHandler implements HttpUpgradeHandler, Transport 
         return secure;
     }
 
-    /** Tomcat reports "writable" only once the read callback has returned: its thread must not wait. */
+    /**
+     * Tomcat reports "writable" only once the read callback has returned: its thread must not wait.
+     * A worker that delivers for a {@link WorkerDelivery} may: the container's I/O thread reports
+     * "writable" meanwhile. Not inside {@code init} (onOpen), though: Undertow runs the stream's
+     * first calls only once {@code init} has returned.
+     */
     @Override
     public boolean deliveringThreadMayWait() {
-        return false;
+        return options.callbackThreads() != null && initialized;
     }
 
     private void failed(Throwable cause) {

@@ -14,8 +14,8 @@ import java.util.function.Consumer;
  * container to call {@link #onDataAvailable()} again.
  *
  * <p>One atomic state word decides who may read. Three parties act on it: the container (its
- * callbacks), the engine ({@link #pause()}/{@link #resume()}, from any thread) and the transport
- * ({@link #closed()}). Only the thread that set {@link #READING} touches the stream or the
+ * callbacks), the engine ({@link #pause()}/{@link #resume()}, from any thread; and through a
+ * {@link WorkerDelivery}, {@link #stall()}/{@link #unstall()}) and the transport ({@link #closed()}). Only the thread that set {@link #READING} touches the stream or the
  * listener, so two threads never read at once and listener calls never overlap.
  *
  * <p>Two read buffers, because an idle connection should hold little (there may be thousands, and
@@ -30,7 +30,7 @@ final class NonBlockingReader implements ReadListener {
 
     /** A thread owns the stream and delivers to the listener. */
     private static final int READING = 1;
-    /** The engine asked for no more data for now. */
+    /** The engine asked for no more data for now ({@code pauseReading}). */
     private static final int PAUSED = 2;
     /** {@code isReady()} returned false: the container owes us a callback. */
     private static final int OWED = 4;
@@ -49,8 +49,13 @@ final class NonBlockingReader implements ReadListener {
      * for the first time (see {@link #openGate()}). Holds reading back like {@link #PAUSED}.
      */
     private static final int GATED = 256;
-    /** Either reason to hold reading back. */
-    private static final int HELD = PAUSED | GATED;
+    /**
+     * The listener hands what it is given to worker threads, and they have not yet taken enough of
+     * it (see {@link WorkerDelivery}). Holds reading back like {@link #PAUSED}, independently of it.
+     */
+    private static final int STALLED = 512;
+    /** Any reason to hold reading back. */
+    private static final int HELD = PAUSED | GATED | STALLED;
 
     /** The buffer every burst reads with first: one short frame, with room to spare. */
     private static final int SMALL_BUFFER_SIZE = 256;
@@ -98,6 +103,16 @@ final class NonBlockingReader implements ReadListener {
 
     void resume() {
         lift(PAUSED);
+    }
+
+    /** Holds reading back after the current read, until {@link #unstall()}; see {@link #STALLED}. */
+    void stall() {
+        state.getAndUpdate(s -> s | STALLED);
+    }
+
+    /** Lets reading go on after {@link #stall()}; reads on the calling thread when nobody else will. */
+    void unstall() {
+        lift(STALLED);
     }
 
     /**
@@ -208,6 +223,12 @@ final class NonBlockingReader implements ReadListener {
                     continue;
                 }
                 if (!in.isReady()) {
+                    if (in.isFinished()) {
+                        // The end was found by this read: Undertow calls onAllDataRead only when its
+                        // I/O thread finds it, never after a read made on another thread.
+                        end(null);
+                        return;
+                    }
                     if (release(true)) {
                         return;
                     }

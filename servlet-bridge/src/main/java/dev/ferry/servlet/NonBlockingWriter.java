@@ -17,14 +17,27 @@ import java.util.function.Consumer;
  * every write, flush and close; when it says no, the drainer leaves, and the container's
  * {@code onWritePossible()} makes the next one. The lock guards only the draining role and the
  * close and first-call hand-offs, and is never held while touching the stream or running a callback.
+ *
+ * <p>Whole arrays: Undertow 2.3's upgraded stream, in non-blocking mode, writes the whole array it
+ * is given and ignores {@code off} and {@code len} ({@code UndertowUpgradeStreamsTest} shows it).
+ * For such a container every write hands over an array meant whole: the write's bytes gathered into
+ * one array of their exact size (at most {@link #GATHER_LIMIT}), unless the write is one array whole
+ * already. Gathering also makes one system call of what would be one per buffer (frame header,
+ * payload), since that stream writes to the socket on every call.
  */
 final class NonBlockingWriter implements WriteListener {
 
     private static final System.Logger LOG = System.getLogger(NonBlockingWriter.class.getName());
     private static final int DIRECT_CHUNK = 8192;
+    /** The most bytes one whole-array write gathers; the rest of the write follows in the next one. */
+    static final int GATHER_LIMIT = 64 * 1024;
 
     private final ServletOutputStream out;
     private final Consumer<Throwable> onFailure;
+    private final boolean wholeArrays;
+    private final boolean errorsRepeat;
+    /** {@link #onError} was called. */
+    private volatile boolean failed;
     private final WriteSlot slot = new WriteSlot();
     private final Object lock = new Object();
     /** A thread owns the stream. */
@@ -45,8 +58,21 @@ final class NonBlockingWriter implements WriteListener {
 
     /** @param onFailure told when writing failed; it aborts the connection */
     NonBlockingWriter(ServletOutputStream out, Consumer<Throwable> onFailure) {
+        this(out, onFailure, false, false);
+    }
+
+    /**
+     * @param onFailure    told when writing failed; it aborts the connection
+     * @param wholeArrays  hand the stream only arrays meant whole (see the class comment)
+     * @param errorsRepeat the container calls {@link #onError} in a loop that only an exception
+     *                     thrown from it ends (see {@code ServletUpgradeOptions})
+     */
+    NonBlockingWriter(ServletOutputStream out, Consumer<Throwable> onFailure, boolean wholeArrays,
+            boolean errorsRepeat) {
         this.out = out;
         this.onFailure = onFailure;
+        this.wholeArrays = wholeArrays;
+        this.errorsRepeat = errorsRepeat;
     }
 
     /**
@@ -124,6 +150,12 @@ final class NonBlockingWriter implements WriteListener {
 
     @Override
     public void onError(Throwable failure) {
+        if (failed && errorsRepeat) {
+            // Undertow retries the failed write of what it holds, and calls us again, forever, on
+            // its I/O thread: only an exception gets that thread out of the loop. Undertow logs it.
+            throw new RepeatedWriteFailure(failure);
+        }
+        failed = true;
         LOG.log(System.Logger.Level.DEBUG, "Ferry WebSocket: writing failed", failure);
         abort(failure);
         onFailure.accept(failure);
@@ -195,7 +227,11 @@ final class NonBlockingWriter implements WriteListener {
         }
         try {
             ByteBuffer buffer = firstWithBytes(buffers);
-            if (buffer != null) {
+            if (buffer != null && wholeArrays) {
+                byte[] whole = wholeArray(buffers, buffer);
+                out.write(whole, 0, whole.length);
+                flushNeeded = true;
+            } else if (buffer != null) {
                 if (buffer.hasArray()) {
                     out.write(buffer.array(), buffer.arrayOffset() + buffer.position(), buffer.remaining());
                     buffer.position(buffer.limit());
@@ -214,6 +250,35 @@ final class NonBlockingWriter implements WriteListener {
             throw e;
         }
         slot.release(WriteSlot.isEmpty(buffers));
+    }
+
+    /**
+     * The write's next bytes as one array to write whole, taken from {@code buffers} (their
+     * positions move past them): {@code first}'s own array when it is the only buffer with bytes
+     * and spans its array exactly, else a copy of up to {@link #GATHER_LIMIT} bytes.
+     */
+    private static byte[] wholeArray(ByteBuffer[] buffers, ByteBuffer first) {
+        long remaining = 0;
+        for (ByteBuffer b : buffers) {
+            remaining += b.remaining();
+        }
+        if (remaining == first.remaining() && first.hasArray() && first.arrayOffset() + first.position() == 0
+                && first.remaining() == first.array().length) {
+            byte[] array = first.array();
+            first.position(first.limit());
+            return array;
+        }
+        byte[] gathered = new byte[(int) Math.min(remaining, GATHER_LIMIT)];
+        int filled = 0;
+        for (ByteBuffer b : buffers) {
+            int n = Math.min(b.remaining(), gathered.length - filled);
+            b.get(gathered, filled, n);
+            filled += n;
+            if (filled == gathered.length) {
+                break;
+            }
+        }
+        return gathered;
     }
 
     private static ByteBuffer firstWithBytes(ByteBuffer[] buffers) {
@@ -243,5 +308,17 @@ final class NonBlockingWriter implements WriteListener {
             LOG.log(System.Logger.Level.DEBUG, "Ferry WebSocket: closing the output failed", e);
         }
         action.run();
+    }
+
+    /** Thrown to end a container's loop of write retries on a connection already failed; without a stack trace, which would say nothing more. */
+    static final class RepeatedWriteFailure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        RepeatedWriteFailure(Throwable failure) {
+            super("Ferry WebSocket: the container reported the same failed write again (" + failure
+                    + "); the connection is closed already. Thrown to end the container's retry loop "
+                    + "(Undertow retries a failed write of an upgraded connection forever); nothing to do.", null,
+                    false, false);
+        }
     }
 }

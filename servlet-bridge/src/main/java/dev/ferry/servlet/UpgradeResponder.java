@@ -4,6 +4,7 @@ import dev.ferry.handshake.UpgradeDecision;
 import dev.ferry.handshake.UpgradeDecision.Accept;
 import dev.ferry.handshake.UpgradeDecision.Reject;
 import dev.ferry.servlet.route.ContainerRoute;
+import dev.ferry.servlet.route.ServletUpgradeOptions;
 import dev.ferry.servlet.route.UpgradeRoute;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -68,6 +69,17 @@ final class UpgradeResponder {
         if (route == null || route.upgraded()) {
             return;
         }
+        ServletUpgradeOptions options;
+        try {
+            // Asked before upgrade(): the container's view of the request may go with it.
+            options = routes.servletUpgrade().options(request);
+        } catch (RuntimeException | LinkageError e) {
+            accept.session().abandon(e);
+            LOG.log(System.Logger.Level.WARNING, "Ferry WebSocket: could not prepare the servlet upgrade of "
+                    + request.getRequestURI() + "; refused it with 500", e);
+            refuse(response);
+            return;
+        }
         FerryUpgradeHandler handler;
         try {
             handler = request.upgrade(FerryUpgradeHandler.class);
@@ -79,8 +91,8 @@ final class UpgradeResponder {
             return;
         }
         // The container calls init() only after the filter chain returns, so this comes first.
-        handler.prepare(accept.session(), remote, local, secure);
-        routes.log().taken(route);
+        handler.prepare(accept.session(), remote, local, secure, options);
+        routes.log().taken(new UpgradeRoute(route.name() + routes.servletUpgrade().description(), false));
     }
 
     /**

@@ -21,6 +21,8 @@ class NonBlockingReaderTest {
         final ArrayDeque<byte[]> chunks = new ArrayDeque<>();
         ReadListener listener;
         int isReadyFalse;
+        /** The peer's end was read: once the chunks are gone, isFinished() says so (no onAllDataRead follows). */
+        boolean endRead;
 
         void arrive(String text) {
             chunks.add(text.getBytes(StandardCharsets.UTF_8));
@@ -28,7 +30,7 @@ class NonBlockingReaderTest {
 
         @Override
         public boolean isFinished() {
-            return false;
+            return endRead && chunks.isEmpty();
         }
 
         @Override
@@ -125,5 +127,40 @@ class NonBlockingReaderTest {
         reader.start(recorder);
         reader.closed();
         assertEquals(List.of("closed"), recorder.events);
+    }
+
+    @Test
+    void aStallHoldsReadingBackIndependentlyOfAPauseAndUnstallingReadsOnTheCallingThread() throws Exception {
+        reader.start(recorder);
+        reader.openGate();
+        reader.stall();
+        reader.pause();
+        in.arrive("held");
+        in.listener.onDataAvailable();
+        reader.unstall();
+        assertEquals(List.of(), recorder.events, "unstalled, but the engine's pause still holds");
+        reader.stall();
+        reader.resume();
+        assertEquals(List.of(), recorder.events, "resumed, but the stall still holds");
+
+        Thread worker = new Thread(reader::unstall, "worker");
+        worker.start();
+        worker.join(5_000);
+        assertEquals(List.of("held"), recorder.events);
+        assertEquals(List.of("worker"), recorder.threads, "the container owes no callback: the unstaller reads");
+    }
+
+    @Test
+    void anEndFoundByAReadOffTheContainersCallbackIsDelivered() throws Exception {
+        reader.start(recorder);
+        reader.openGate();
+        reader.stall();
+        in.arrive("last");
+        in.listener.onDataAvailable();
+        in.endRead = true; // as Undertow does: the read that empties the stream finds the end, and says nothing more
+        Thread worker = new Thread(reader::unstall, "worker");
+        worker.start();
+        worker.join(5_000);
+        assertEquals(List.of("last", "end"), recorder.events);
     }
 }

@@ -94,6 +94,11 @@ public final class JettyUpgrade implements ContainerRoute {
         }
         EndPoint endPoint = core.getConnectionMetaData().getConnection().getEndPoint();
         ClassLoader applicationLoader = request.getServletContext().getClassLoader();
+        if (applicationLoader == null) {
+            // A context without a loader of its own (one built in code): Jetty leaves its request
+            // threads' loader as it is, so the callbacks get that one rather than none.
+            applicationLoader = Thread.currentThread().getContextClassLoader();
+        }
         Connection next;
         UpgradeRoute route;
         if (container != null && container.directIo() && !request.isSecure()

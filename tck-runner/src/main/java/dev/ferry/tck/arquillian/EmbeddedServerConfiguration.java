@@ -18,7 +18,7 @@ public final class EmbeddedServerConfiguration implements ContainerConfiguration
     @Override
     public void validate() throws ConfigurationException {
         if (ServerKind.fromCliName(server) == null) {
-            throw new ConfigurationException("server must be one of tomcat, jetty, jetty-ee11; not " + server);
+            throw new ConfigurationException("server must be one of tomcat, jetty, jetty-ee11, undertow; not " + server);
         }
         if (bindHttpPort < 0 || bindHttpPort > 65535) {
             throw new ConfigurationException("bindHttpPort must be 0 (any free port) to 65535, not " + bindHttpPort);
@@ -32,7 +32,10 @@ public final class EmbeddedServerConfiguration implements ContainerConfiguration
         return server;
     }
 
-    /** {@code tomcat} (embedded Tomcat 11), {@code jetty} (embedded Jetty 12.1, ee10) or {@code jetty-ee11}. */
+    /**
+     * {@code tomcat} (embedded Tomcat 11), {@code jetty} (embedded Jetty 12.1, ee10), {@code jetty-ee11}
+     * or {@code undertow} (embedded Undertow 2.3).
+     */
     public void setServer(String server) {
         this.server = server;
     }

@@ -19,7 +19,7 @@ import org.jboss.shrinkwrap.api.Archive;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 /**
- * Arquillian's view of an embedded Tomcat 11 or Jetty 12.1 with Ferry at server level. Arquillian
+ * Arquillian's view of an embedded Tomcat 11, Jetty 12.1 or Undertow 2.3 with Ferry at server level. Arquillian
  * 1.9 accepts exactly one {@link DeployableContainer} service on the class path, so this one class
  * is registered and the {@code server} property of each {@code arquillian.xml} container picks the
  * {@link dev.ferry.embedded.ServerKind} behind it, started and given WARs through the launcher the
