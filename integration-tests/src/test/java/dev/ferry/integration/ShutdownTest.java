@@ -22,6 +22,14 @@ class ShutdownTest {
 
     private static final class CloseListener implements WebSocket.Listener {
         final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
+        final CompletableFuture<String> firstEcho = new CompletableFuture<>();
+
+        @Override
+        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+            firstEcho.complete(data.toString());
+            webSocket.request(1);
+            return null;
+        }
 
         @Override
         public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
@@ -45,9 +53,12 @@ class ShutdownTest {
         try {
             for (int i = 0; i < 3; i++) {
                 CloseListener listener = new CloseListener();
-                http.newWebSocketBuilder()
+                WebSocket socket = http.newWebSocketBuilder()
                         .buildAsync(URI.create("ws://127.0.0.1:" + server.port() + "/echo"), listener)
                         .get(10, TimeUnit.SECONDS);
+                // The client has its 101 before the server's session may be open; an echo proves it is.
+                socket.sendText("open?", true).get(10, TimeUnit.SECONDS);
+                assertEquals("open?", listener.firstEcho.get(10, TimeUnit.SECONDS));
                 listeners.add(listener);
             }
         } finally {
