@@ -30,6 +30,9 @@ final class EventLoop implements Closeable {
     private final ByteBuffer readBuffer = ByteBuffer.allocateDirect(READ_BUFFER_SIZE);
     private final SplittableRandom random = new SplittableRandom(20261127);
     private final Set<ClientConnection> live = new HashSet<>();
+    /** Connections that queued bytes during the current dispatch; written when it ends. */
+    private final List<ClientConnection> toFlush = new ArrayList<>();
+    private boolean dispatching;
 
     EventLoop(InetSocketAddress server) throws IOException {
         if (!server.getAddress().isLoopbackAddress()) {
@@ -68,6 +71,15 @@ final class EventLoop implements Closeable {
         live.remove(c);
     }
 
+    /** Whether the loop is handling a connection's event now (sends are then batched). */
+    boolean dispatching() {
+        return dispatching;
+    }
+
+    void flushAfterDispatch(ClientConnection c) {
+        toFlush.add(c);
+    }
+
     /** Connections not yet closed. */
     List<ClientConnection> liveConnections() {
         return new ArrayList<>(live);
@@ -97,6 +109,7 @@ final class EventLoop implements Closeable {
 
     private void handle(SelectionKey key) {
         ClientConnection c = (ClientConnection) key.attachment();
+        dispatching = true;
         try {
             if (key.isValid() && key.isConnectable()) {
                 c.onConnectable();
@@ -109,6 +122,14 @@ final class EventLoop implements Closeable {
             }
         } catch (IOException | RuntimeException e) {
             c.fail(e);
+        } finally {
+            dispatching = false;
+            // Everything sent while handling this event (typically the next messages after the
+            // echoes one read brought) leaves in one write per connection.
+            for (int i = 0; i < toFlush.size(); i++) {
+                toFlush.get(i).flushPending();
+            }
+            toFlush.clear();
         }
     }
 
