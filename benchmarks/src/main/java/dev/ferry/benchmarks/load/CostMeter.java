@@ -94,6 +94,11 @@ final class CostMeter {
         return m;
     }
 
+    /** The server's CPU time over the window as a share of one core, in %. */
+    double serverCpuPercent() {
+        return percent(serverCpuNanos);
+    }
+
     private double percent(long cpuNanos) {
         return cpuNanos < 0 || wallNanos <= 0 ? Double.NaN : 100.0 * cpuNanos / wallNanos;
     }

@@ -2,6 +2,7 @@ package dev.ferry.benchmarks.load;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
@@ -48,7 +49,24 @@ final class EventLoop implements Closeable {
 
     /** Starts connecting and handshaking; the listener hears {@code onOpen} or {@code onError}. */
     ClientConnection connect(String path, ConnectionListener listener) throws IOException {
+        return connect(path, listener, null);
+    }
+
+    /**
+     * The same from a given local address ({@code null}: the system's choice). A loopback address
+     * other than the server's (127.0.0.2, ...) brings its own range of ephemeral ports, which is
+     * how one machine opens more connections to one server port than that range holds.
+     */
+    ClientConnection connect(String path, ConnectionListener listener, InetAddress localAddress) throws IOException {
         SocketChannel channel = SocketChannel.open();
+        if (localAddress != null) {
+            try {
+                channel.bind(new InetSocketAddress(localAddress, 0));
+            } catch (IOException e) {
+                channel.close(); // e.g. no ephemeral port left on that address
+                throw e;
+            }
+        }
         channel.configureBlocking(false);
         channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
         String hostPort = server.getAddress().getHostAddress() + ":" + server.getPort();

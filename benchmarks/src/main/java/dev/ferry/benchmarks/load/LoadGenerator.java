@@ -78,6 +78,10 @@ public final class LoadGenerator {
         int broadcastSize = flags.integer("broadcast-size", 256);
         int idleConnections = flags.integer("idle-connections", 5000);
         int messageHeapConnections = flags.integer("message-heap-connections", 100);
+        int manyConnections = flags.integer("many-connections", 100_000);
+        double manyActivePercent = flags.decimal("many-active-percent", 1);
+        int manySourceAddresses = flags.integer("many-source-addresses", 0);
+        double manyHoldSeconds = flags.decimal("many-hold", 10);
         List<Scenario> list = new ArrayList<>();
         for (String name : flags.list("scenarios", ALL_SCENARIOS)) {
             list.add(switch (name) {
@@ -90,7 +94,10 @@ public final class LoadGenerator {
                 case "broadcast" -> new BroadcastScenario(broadcastSessions, broadcastSize, phases);
                 case "idle-heap" -> new HeapPerConnectionScenario(name, idleConnections, false);
                 case "message-heap" -> new HeapPerConnectionScenario(name, messageHeapConnections, true);
-                default -> throw new IllegalArgumentException("Unknown scenario '" + name + "'; known: " + ALL_SCENARIOS);
+                case "many-connections" -> new ManyConnectionsScenario(manyConnections, manyActivePercent,
+                        manySourceAddresses, manyHoldSeconds, phases, serverPid);
+                default -> throw new IllegalArgumentException("Unknown scenario '" + name + "'; known: " + ALL_SCENARIOS
+                        + ",many-connections");
             });
         }
         return list;
