@@ -71,6 +71,8 @@ final class CostMeter {
         // Anything else that ran meanwhile (the kernel's softirq work for loopback included):
         // more than a few % means another program shared the cores and the run is noisy.
         m.add(new Metric(scenario, "other_cpu_pct", percent(otherCpuNanos), "%"));
+        m.add(new Metric(scenario, "load_cpu_us_per_" + unit,
+                loadCpuNanos < 0 || operations == 0 ? Double.NaN : loadCpuNanos / 1e3 / operations, "us"));
         m.add(new Metric(scenario, "server_cpu_us_per_" + unit,
                 serverCpuNanos < 0 || operations == 0 ? Double.NaN : serverCpuNanos / 1e3 / operations, "us"));
         if (allocBefore != null && allocAfter != null) {

@@ -11,7 +11,6 @@ import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
@@ -114,13 +113,8 @@ final class EventLoop implements Closeable {
             if (leftMs <= 0) {
                 return false;
             }
-            selector.select(Math.min(leftMs, MAX_SELECT_MS));
-            Iterator<SelectionKey> keys = selector.selectedKeys().iterator();
-            while (keys.hasNext()) {
-                SelectionKey key = keys.next();
-                keys.remove();
-                handle(key);
-            }
+            // The consumer form: no selected-key set to fill, iterate and clear per select.
+            selector.select(this::handle, Math.min(leftMs, MAX_SELECT_MS));
         }
         return true;
     }

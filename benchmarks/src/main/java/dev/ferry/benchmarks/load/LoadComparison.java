@@ -22,7 +22,8 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>{@code LoadComparison [--rounds 3] [--servers a,b] [--reference netty] [--server-cpu 0]
  * [--load-cpu 1] [--server-heap 8g] [--benchmarks-dir DIR] [--bun PATH] [--max-run-seconds 300]
- * [--ferry-init-params a=b,c=d] [-- load generator flags]}. {@code --ferry-init-params} become
+ * [--ferry-init-params a=b,c=d] [--results target/load-results.md] [-- load generator flags]}
+ * (the results file relative to the benchmarks directory). {@code --ferry-init-params} become
  * context init parameters of the Ferry flavours only.
  */
 public final class LoadComparison {
@@ -47,6 +48,7 @@ public final class LoadComparison {
         Path bun = Path.of(flags.string("bun", dir.resolve("target/bun/node_modules/.bin/bun").toString()));
         long maxRunSeconds = flags.integer("max-run-seconds", 300);
         String ferryInitParams = flags.string("ferry-init-params", "");
+        Path out = dir.resolve(flags.string("results", "target/load-results.md"));
         flags.rejectUnknown();
         Flags loadFlags = new Flags(loadArgs.toArray(String[]::new));
         LoadGenerator.scenarios(loadFlags); // fail fast on bad load flags
@@ -85,7 +87,6 @@ public final class LoadComparison {
                 + (ferryInitParams.isEmpty() ? "" : "Ferry flavours with context init parameters " + ferryInitParams + "\n\n")
                 + table.markdown();
         System.out.println(report);
-        Path out = dir.resolve("target/load-results.md");
         Files.writeString(out, report, StandardCharsets.UTF_8);
         System.err.printf("Done in %.0f s; results in %s, logs in %s%n", (System.nanoTime() - start) / 1e9, out, logs);
     }

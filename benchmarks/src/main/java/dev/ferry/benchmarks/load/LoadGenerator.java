@@ -81,7 +81,7 @@ public final class LoadGenerator {
         int manyConnections = flags.integer("many-connections", 100_000);
         double manyActivePercent = flags.decimal("many-active-percent", 1);
         int manySourceAddresses = flags.integer("many-source-addresses", 0);
-        double manyHoldSeconds = flags.decimal("many-hold", 10);
+        double manyHoldSeconds = flags.decimal("many-hold", 20);
         List<Scenario> list = new ArrayList<>();
         for (String name : flags.list("scenarios", ALL_SCENARIOS)) {
             list.add(switch (name) {
