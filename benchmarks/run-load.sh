@@ -54,6 +54,6 @@ done
 
 cp="$here/target/classes:$(cat "$here/target/classpath/load.txt")"
 # Hard upper bound on the whole run, whatever happens inside.
-exec timeout --kill-after=30 "${FERRY_LOAD_TIMEOUT:-1800}" \
+exec timeout --kill-after=30 "${FERRY_LOAD_TIMEOUT:-5400}" \
   java -Xmx256m -cp "$cp" dev.ferry.benchmarks.load.LoadComparison \
   --benchmarks-dir "$here" --ferry-init-params "$ferry_params" "${comparison[@]}" -- "${load[@]}"
