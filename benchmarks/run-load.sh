@@ -12,7 +12,8 @@
 #   benchmarks/run-load.sh --rounds 1 -- --scenarios many-connections --many-connections 19000
 #
 # Flags before "--" go to the comparison (--rounds, --servers, --reference, --server-cpu,
-# --load-cpu, --server-heap, --bun, --max-run-seconds, --ferry-init-params, --results); flags after it go to
+# --load-cpu, --server-heap, --bun, --max-run-seconds, --ferry-init-params, --results,
+# --max-other-cpu); flags after it go to
 # every load generator run (--scenarios, --warmup, --duration, --small-connections, --small-size,
 # --pipeline-depth, --large-connections, --large-size, --handshake-concurrency,
 # --broadcast-sessions, --broadcast-size, --idle-connections, --message-heap-connections,

@@ -22,7 +22,8 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>{@code LoadComparison [--rounds 3] [--servers a,b] [--reference netty] [--server-cpu 0]
  * [--load-cpu 1] [--server-heap 8g] [--benchmarks-dir DIR] [--bun PATH] [--max-run-seconds 300]
- * [--ferry-init-params a=b,c=d] [--results target/load-results.md] [-- load generator flags]}
+ * [--ferry-init-params a=b,c=d] [--results target/load-results.md] [--max-other-cpu 10]
+ * [-- load generator flags]}
  * (the results file relative to the benchmarks directory). {@code --ferry-init-params} become
  * context init parameters of the Ferry flavours only.
  */
@@ -47,6 +48,7 @@ public final class LoadComparison {
         Path dir = Path.of(flags.string("benchmarks-dir", "benchmarks")).toAbsolutePath();
         Path bun = Path.of(flags.string("bun", dir.resolve("target/bun/node_modules/.bin/bun").toString()));
         long maxRunSeconds = flags.integer("max-run-seconds", 300);
+        double maxOtherCpu = flags.decimal("max-other-cpu", 10);
         String ferryInitParams = flags.string("ferry-init-params", "");
         Path out = dir.resolve(flags.string("results", "target/load-results.md"));
         flags.rejectUnknown();
@@ -71,11 +73,10 @@ public final class LoadComparison {
                         jvmOptions.add("-Dferry.bench.initParams=" + (server.startsWith("ferry") ? ferryInitParams : ""));
                         jvmOptions.addAll(extraServerOptions(System.getenv("FERRY_SERVER_JVM_OPTS"), logs, tag));
                         List<String> serverCmd = ServerCommand.of(server, serverCpu, dir, bun, jvmOptions, maxRunSeconds + 60);
-                        for (Metric m : runOnce(serverCmd, dir, logs, tag, loadCpu,
-                                run.loadArgs(loadArgs), maxRunSeconds)) {
-                            table.add(server, m);
-                            System.err.println("   " + m.line());
-                        }
+                        List<Metric> metrics = runOnce(serverCmd, dir, logs, tag, loadCpu, run.loadArgs(loadArgs),
+                                maxRunSeconds);
+                        metrics.forEach(m -> System.err.println("   " + m.line()));
+                        NoiseFilter.clean(metrics, maxOtherCpu).forEach(m -> table.add(server, m));
                     } catch (IOException e) {
                         System.err.println("   " + server + " failed: " + e.getMessage());
                         table.add(server, new Metric("run", "failed", 1, "count"));
@@ -84,6 +85,8 @@ public final class LoadComparison {
             }
         }
         String report = header(rounds, servers, serverHeap, reference)
+                + "A scenario's figures of a round in which other programs used more than " + maxOtherCpu
+                + " % of a CPU (other_cpu_pct) are left out of the medians and counted in its noisy_rounds row.\n\n"
                 + (ferryInitParams.isEmpty() ? "" : "Ferry flavours with context init parameters " + ferryInitParams + "\n\n")
                 + table.markdown();
         System.out.println(report);
