@@ -11,7 +11,13 @@ import java.nio.charset.StandardCharsets;
 /**
  * One non-blocking WebSocket client connection, driven by its {@link EventLoop}. It masks what it
  * sends and checks every message it receives against the one it was told to expect, byte for
- * byte, as the bytes arrive. It holds no read buffer of its own: the loop's is shared.
+ * byte, as the bytes arrive; several messages may be expected at once (pipelining), in the order
+ * they were sent. It holds no read buffer of its own: the loop's is shared.
+ *
+ * <p>What is sent while the loop handles this connection's (or another's) events is written once
+ * that handling ends, in one write: the answers to every echo that one read brought leave
+ * together, as a browser's would when its handler sends from inside a burst of messages. That
+ * keeps the generator's system calls per message low when many messages are in flight.
  */
 final class ClientConnection implements ServerFrameDecoder.Sink {
 
@@ -34,10 +40,14 @@ final class ClientConnection implements ServerFrameDecoder.Sink {
     /** The last four bytes of the response head, to spot the blank line that ends it. */
     private int lastFourBytes;
 
-    // The message expected next, and how far into it the received bytes have matched.
+    // The messages expected, oldest first; the oldest, and how far into it the received bytes
+    // have matched.
+    private final ExpectedMessages expectedMessages = new ExpectedMessages();
     private byte[] expected;
     private int expectedOpcode;
     private int matched;
+    /** Bytes queued in {@link #out} that wait for the loop's end-of-dispatch flush. */
+    private boolean flushPending;
     private boolean inDataMessage;
     /** The frame being received is the last of its message. */
     private boolean pendingFinal;
@@ -81,16 +91,28 @@ final class ClientConnection implements ServerFrameDecoder.Sink {
         }
         ensureOutCapacity(ClientFrameEncoder.frameSize(payload.length));
         encoder.write(out, opcode, payload, 0, payload.length);
-        flush();
+        flushSoon();
     }
 
-    /** The next data message must be exactly {@code payload}; the array must not change until it came. */
+    /**
+     * A data message that must arrive, exactly {@code payload}, after the ones expected before it;
+     * the array must not change until it came.
+     */
     void expect(int opcode, byte[] payload) {
-        if (expected != null) {
-            throw new IllegalStateException("A message is already expected");
+        expectedMessages.add(opcode, payload);
+        if (expected == null) {
+            takeNextExpected();
         }
-        expected = payload;
-        expectedOpcode = opcode;
+    }
+
+    /** Messages expected and not yet (completely) received. */
+    int expectedCount() {
+        return expectedMessages.size();
+    }
+
+    private void takeNextExpected() {
+        expected = expectedMessages.headPayload();
+        expectedOpcode = expected == null ? 0 : expectedMessages.headOpcode();
         matched = 0;
     }
 
@@ -102,7 +124,7 @@ final class ClientConnection implements ServerFrameDecoder.Sink {
         ensureOutCapacity(ClientFrameEncoder.frameSize(2));
         encoder.write(out, ClientFrameEncoder.OPCODE_CLOSE, CLOSE_NORMAL, 0, 2);
         state = State.CLOSING;
-        flush();
+        flushSoon();
     }
 
     /** Drops the connection at once with a reset, e.g. when a deadline has passed. */
@@ -224,7 +246,8 @@ final class ClientConnection implements ServerFrameDecoder.Sink {
             if (matched != expected.length) {
                 throw new IOException("Message of " + matched + " bytes, expected " + expected.length);
             }
-            expected = null;
+            expectedMessages.removeHead();
+            takeNextExpected();
             listener.onMessage(this);
         }
     }
@@ -239,7 +262,7 @@ final class ClientConnection implements ServerFrameDecoder.Sink {
                     payload.get(data);
                     ensureOutCapacity(ClientFrameEncoder.frameSize(data.length));
                     encoder.write(out, ClientFrameEncoder.OPCODE_PONG, data, 0, data.length);
-                    flush();
+                    flushSoon();
                 }
             }
             case ClientFrameEncoder.OPCODE_PONG -> {
@@ -252,7 +275,7 @@ final class ClientConnection implements ServerFrameDecoder.Sink {
                     ensureOutCapacity(ClientFrameEncoder.frameSize(2));
                     encoder.write(out, ClientFrameEncoder.OPCODE_CLOSE, CLOSE_NORMAL, 0, 2);
                     state = State.CLOSING;
-                    flush();
+                    flushSoon();
                 }
                 // RFC 6455 7.1.1: the server closes the TCP connection first; we wait for its end of stream.
             }
@@ -299,6 +322,28 @@ final class ClientConnection implements ServerFrameDecoder.Sink {
             out.flip();
             bigger.put(out);
             out = bigger;
+        }
+    }
+
+    /** Writes now, or once the loop's current dispatch ends if it is dispatching. */
+    private void flushSoon() {
+        if (loop.dispatching()) {
+            if (!flushPending) {
+                flushPending = true;
+                loop.flushAfterDispatch(this);
+            }
+        } else {
+            flush();
+        }
+    }
+
+    /** Called by the loop at the end of a dispatch, for the connections that asked. */
+    void flushPending() {
+        if (flushPending) {
+            flushPending = false;
+            if (state != State.CLOSED) {
+                flush();
+            }
         }
     }
 

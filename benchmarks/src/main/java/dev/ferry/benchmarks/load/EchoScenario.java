@@ -8,9 +8,12 @@ import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
 
 /**
- * Closed-loop echo: every connection sends a message, waits for its echo, checks it byte for byte
- * and sends the next. Measures messages per second and round-trip latency (from just before the
- * frame is written to the last byte of the echo) after a warm-up.
+ * Closed-loop echo: every connection keeps {@code inFlight} messages in flight (1: send, wait for
+ * the echo, send the next; 16: pipelined, 16 written back to back at the start, and one more for
+ * each echo), checks every echo byte for byte and in order. Measures messages per second and
+ * round-trip latency (from just before the frame is queued for writing to the last byte of its
+ * echo; only messages sent after the measurement began count, so no wait from before it, such as
+ * the stats request, shows) after a warm-up, and what it cost ({@link CostMeter}).
  */
 final class EchoScenario implements Scenario {
 
@@ -26,17 +29,25 @@ final class EchoScenario implements Scenario {
     private final int connections;
     private final int payloadSize;
     private final int opcode;
+    private final int inFlight;
     private final Phases phases;
+    private final long serverPid;
 
-    EchoScenario(String name, int connections, int payloadSize, boolean binary, Phases phases) {
+    EchoScenario(String name, int connections, int payloadSize, boolean binary, int inFlight, Phases phases,
+            long serverPid) {
         if (payloadSize < COUNTER_DIGITS) {
             throw new IllegalArgumentException("payloadSize must be at least " + COUNTER_DIGITS);
+        }
+        if (inFlight < 1) {
+            throw new IllegalArgumentException("inFlight must be at least 1");
         }
         this.name = name;
         this.connections = connections;
         this.payloadSize = payloadSize;
         this.opcode = binary ? ClientFrameEncoder.OPCODE_BINARY : ClientFrameEncoder.OPCODE_TEXT;
+        this.inFlight = inFlight;
         this.phases = phases;
+        this.serverPid = serverPid;
     }
 
     @Override
@@ -46,7 +57,7 @@ final class EchoScenario implements Scenario {
 
     @Override
     public List<Metric> run(InetSocketAddress server) throws Exception {
-        Listener listener = new Listener();
+        Listener listener = new Listener(new CostMeter(server, serverPid));
         try (EventLoop loop = new EventLoop(server)) {
             for (int i = 0; i < connections; i++) {
                 loop.connect("/echo", listener).tag = i;
@@ -81,16 +92,24 @@ final class EchoScenario implements Scenario {
     private final class Listener implements ConnectionListener {
         final ErrorLog errors = new ErrorLog(name);
         final Histogram latencyNanos = new Histogram(TimeUnit.SECONDS.toNanos(60), 3);
-        final List<byte[]> payloads = new ArrayList<>();
         final SplittableRandom random = new SplittableRandom(5);
+        final CostMeter cost;
         int opened;
         boolean measuring;
         boolean stopping;
         long measuredMessages;
         long measureStartNanos;
         long measureNanos;
+        /** Per connection, one payload and one send time per message in flight (slot = count % inFlight). */
+        final byte[][][] payloads = new byte[connections][][];
+        final long[][] sentAtNanos = new long[connections][inFlight];
         final long[] sentCount = new long[connections];
+        final long[] receivedCount = new long[connections];
         long firstRoundTripsNanos;
+
+        Listener(CostMeter cost) {
+            this.cost = cost;
+        }
 
         long slowestConnectionMessages() {
             long min = Long.MAX_VALUE;
@@ -101,6 +120,7 @@ final class EchoScenario implements Scenario {
         }
 
         void startMeasuring() {
+            cost.start(); // may wait for the server's stats answer: before the clock starts
             latencyNanos.reset();
             measuredMessages = 0;
             measuring = true;
@@ -110,37 +130,44 @@ final class EchoScenario implements Scenario {
         void stopMeasuring() {
             measuring = false;
             measureNanos = System.nanoTime() - measureStartNanos;
+            cost.stop();
         }
 
         @Override
         public void onOpen(ClientConnection c) {
             opened++;
-            byte[] payload = new byte[payloadSize];
-            for (int i = 0; i < payload.length; i++) {
-                // Printable ASCII, valid as text and as binary.
-                payload[i] = (byte) ('a' + random.nextInt(26));
+            byte[][] slots = new byte[inFlight][payloadSize];
+            for (byte[] payload : slots) {
+                for (int i = 0; i < payload.length; i++) {
+                    // Printable ASCII, valid as text and as binary.
+                    payload[i] = (byte) ('a' + random.nextInt(26));
+                }
             }
-            while (payloads.size() <= c.tag) {
-                payloads.add(null);
+            payloads[c.tag] = slots;
+            for (int i = 0; i < inFlight; i++) {
+                sendNext(c);
             }
-            payloads.set(c.tag, payload);
-            sendNext(c);
         }
 
         private void sendNext(ClientConnection c) {
-            byte[] payload = payloads.get(c.tag);
             long n = sentCount[c.tag]++;
+            int slot = (int) (n % inFlight);
+            byte[] payload = payloads[c.tag][slot];
             for (int i = COUNTER_DIGITS - 1; i >= 0; i--, n >>>= 4) {
                 payload[i] = (byte) Character.forDigit((int) (n & 0xF), 16);
             }
-            c.sentAtNanos = System.nanoTime();
+            sentAtNanos[c.tag][slot] = System.nanoTime();
             c.send(opcode, payload, true);
         }
 
         @Override
         public void onMessage(ClientConnection c) {
+            int slot = (int) (receivedCount[c.tag]++ % inFlight);
             if (measuring) {
-                latencyNanos.recordValue(Math.min(System.nanoTime() - c.sentAtNanos, latencyNanos.getHighestTrackableValue()));
+                long sentAt = sentAtNanos[c.tag][slot];
+                if (sentAt - measureStartNanos >= 0) {
+                    latencyNanos.recordValue(Math.min(System.nanoTime() - sentAt, latencyNanos.getHighestTrackableValue()));
+                }
                 measuredMessages++;
             }
             if (!stopping) {
@@ -170,6 +197,7 @@ final class EchoScenario implements Scenario {
             m.add(new Metric(name, "p99_us", latencyNanos.getValueAtPercentile(99) / 1e3, "us"));
             m.add(new Metric(name, "p999_us", latencyNanos.getValueAtPercentile(99.9) / 1e3, "us"));
             m.add(new Metric(name, "first_round_trips_s", firstRoundTripsNanos / 1e9, "s"));
+            m.addAll(cost.metrics(name, measuredMessages, "msg", measuredMessages * payloadSize));
             m.add(errors.metric());
             return m;
         }

@@ -2,6 +2,7 @@ package dev.ferry.benchmarks.load;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
@@ -10,7 +11,6 @@ import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
@@ -30,6 +30,9 @@ final class EventLoop implements Closeable {
     private final ByteBuffer readBuffer = ByteBuffer.allocateDirect(READ_BUFFER_SIZE);
     private final SplittableRandom random = new SplittableRandom(20261127);
     private final Set<ClientConnection> live = new HashSet<>();
+    /** Connections that queued bytes during the current dispatch; written when it ends. */
+    private final List<ClientConnection> toFlush = new ArrayList<>();
+    private boolean dispatching;
 
     EventLoop(InetSocketAddress server) throws IOException {
         if (!server.getAddress().isLoopbackAddress()) {
@@ -45,7 +48,24 @@ final class EventLoop implements Closeable {
 
     /** Starts connecting and handshaking; the listener hears {@code onOpen} or {@code onError}. */
     ClientConnection connect(String path, ConnectionListener listener) throws IOException {
+        return connect(path, listener, null);
+    }
+
+    /**
+     * The same from a given local address ({@code null}: the system's choice). A loopback address
+     * other than the server's (127.0.0.2, ...) brings its own range of ephemeral ports, which is
+     * how one machine opens more connections to one server port than that range holds.
+     */
+    ClientConnection connect(String path, ConnectionListener listener, InetAddress localAddress) throws IOException {
         SocketChannel channel = SocketChannel.open();
+        if (localAddress != null) {
+            try {
+                channel.bind(new InetSocketAddress(localAddress, 0));
+            } catch (IOException e) {
+                channel.close(); // e.g. no ephemeral port left on that address
+                throw e;
+            }
+        }
         channel.configureBlocking(false);
         channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
         String hostPort = server.getAddress().getHostAddress() + ":" + server.getPort();
@@ -68,6 +88,15 @@ final class EventLoop implements Closeable {
         live.remove(c);
     }
 
+    /** Whether the loop is handling a connection's event now (sends are then batched). */
+    boolean dispatching() {
+        return dispatching;
+    }
+
+    void flushAfterDispatch(ClientConnection c) {
+        toFlush.add(c);
+    }
+
     /** Connections not yet closed. */
     List<ClientConnection> liveConnections() {
         return new ArrayList<>(live);
@@ -84,19 +113,15 @@ final class EventLoop implements Closeable {
             if (leftMs <= 0) {
                 return false;
             }
-            selector.select(Math.min(leftMs, MAX_SELECT_MS));
-            Iterator<SelectionKey> keys = selector.selectedKeys().iterator();
-            while (keys.hasNext()) {
-                SelectionKey key = keys.next();
-                keys.remove();
-                handle(key);
-            }
+            // The consumer form: no selected-key set to fill, iterate and clear per select.
+            selector.select(this::handle, Math.min(leftMs, MAX_SELECT_MS));
         }
         return true;
     }
 
     private void handle(SelectionKey key) {
         ClientConnection c = (ClientConnection) key.attachment();
+        dispatching = true;
         try {
             if (key.isValid() && key.isConnectable()) {
                 c.onConnectable();
@@ -109,6 +134,14 @@ final class EventLoop implements Closeable {
             }
         } catch (IOException | RuntimeException e) {
             c.fail(e);
+        } finally {
+            dispatching = false;
+            // Everything sent while handling this event (typically the next messages after the
+            // echoes one read brought) leaves in one write per connection.
+            for (int i = 0; i < toFlush.size(); i++) {
+                toFlush.get(i).flushPending();
+            }
+            toFlush.clear();
         }
     }
 

@@ -3,6 +3,7 @@ package dev.ferry.benchmarks.load;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -19,10 +20,12 @@ final class HandshakeScenario implements Scenario {
 
     private final int concurrency;
     private final Phases phases;
+    private final long serverPid;
 
-    HandshakeScenario(int concurrency, Phases phases) {
+    HandshakeScenario(int concurrency, Phases phases, long serverPid) {
         this.concurrency = concurrency;
         this.phases = phases;
+        this.serverPid = serverPid;
     }
 
     @Override
@@ -39,14 +42,21 @@ final class HandshakeScenario implements Scenario {
                 listener.openOne();
             }
             loop.runUntil(() -> errors.count() >= MAX_ERRORS, System.nanoTime() + phases.warmupNanos());
+            CostMeter cost = new CostMeter(server, serverPid);
+            cost.start();
             listener.completed = 0;
             long start = System.nanoTime();
             loop.runUntil(() -> errors.count() >= MAX_ERRORS, start + phases.measureNanos());
             long completed = listener.completed;
             double seconds = (System.nanoTime() - start) / 1e9;
+            cost.stop();
             listener.stopping = true;
             loop.closeAll(System.nanoTime() + CLOSE_DEADLINE_NANOS);
-            return List.of(new Metric(name(), "per_s", completed / seconds, "handshakes/s"), errors.metric());
+            List<Metric> metrics = new ArrayList<>();
+            metrics.add(new Metric(name(), "per_s", completed / seconds, "handshakes/s"));
+            metrics.addAll(cost.metrics(name(), completed, "handshake", 0));
+            metrics.add(errors.metric());
+            return metrics;
         }
     }
 

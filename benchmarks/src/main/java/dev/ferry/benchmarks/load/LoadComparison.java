@@ -12,17 +12,24 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs the load comparison: for each round, each server flavour in turn (A B C D, A B C D, ...),
- * a fresh server JVM pinned to one CPU and a fresh {@link LoadGenerator} JVM pinned to the other,
- * then prints the median of every metric per flavour and its ratio to Tomcat's own implementation.
+ * a fresh server JVM (or Bun process) pinned to one CPU and a fresh {@link LoadGenerator} JVM
+ * pinned to the other, then prints the median of every metric per flavour and its ratio to the
+ * reference flavour (Netty's by default).
  *
- * <p>{@code LoadComparison [--rounds 3] [--servers a,b] [--server-cpu 0] [--load-cpu 1]
- * [--server-heap 8g] [--benchmarks-dir DIR] [--max-run-seconds 300] [--ferry-init-params a=b,c=d]
- * [-- load generator flags]}. {@code --ferry-init-params} become context init parameters of the
- * Ferry flavours only.
+ * <p>The scenarios run one after another against one server, except those of
+ * {@link LoadGenerator#OWN_SERVER_SCENARIOS}, each of which gets a server started for it alone
+ * ({@link ServerRun}).
+ *
+ * <p>{@code LoadComparison [--rounds 3] [--servers a,b] [--reference netty] [--server-cpu 0]
+ * [--load-cpu 1] [--server-heap 8g] [--benchmarks-dir DIR] [--bun PATH] [--max-run-seconds 300]
+ * [--ferry-init-params a=b,c=d] [--results target/load-results.md] [--max-other-cpu 10]
+ * [-- load generator flags]}
+ * (the results file relative to the benchmarks directory). {@code --ferry-init-params} become
+ * context init parameters of the Ferry flavours only.
  */
 public final class LoadComparison {
 
-    static final String REFERENCE = "tomcat";
+    static final String DEFAULT_SERVERS = "ferry-tomcat,ferry-jetty,tomcat,jetty,netty,bun";
 
     private LoadComparison() {
     }
@@ -33,55 +40,65 @@ public final class LoadComparison {
         List<String> loadArgs = split < 0 ? List.of() : List.of(Arrays.copyOfRange(args, split + 1, args.length));
         Flags flags = new Flags(own);
         int rounds = flags.integer("rounds", 3);
-        List<String> servers = flags.list("servers", "ferry-tomcat,ferry-jetty,tomcat,jetty");
+        List<String> servers = flags.list("servers", DEFAULT_SERVERS);
+        String reference = flags.string("reference", servers.contains("netty") ? "netty" : servers.get(0));
         int serverCpu = flags.integer("server-cpu", 0);
         int loadCpu = flags.integer("load-cpu", 1);
         String serverHeap = flags.string("server-heap", "8g");
         Path dir = Path.of(flags.string("benchmarks-dir", "benchmarks")).toAbsolutePath();
+        Path bun = Path.of(flags.string("bun", dir.resolve("target/bun/node_modules/.bin/bun").toString()));
         long maxRunSeconds = flags.integer("max-run-seconds", 300);
+        double maxOtherCpu = flags.decimal("max-other-cpu", 10);
         String ferryInitParams = flags.string("ferry-init-params", "");
+        Path out = dir.resolve(flags.string("results", "target/load-results.md"));
         flags.rejectUnknown();
-        LoadGenerator.scenarios(new Flags(loadArgs.toArray(String[]::new))); // fail fast on bad load flags
+        Flags loadFlags = new Flags(loadArgs.toArray(String[]::new));
+        LoadGenerator.scenarios(loadFlags); // fail fast on bad load flags
+        List<ServerRun> plan = ServerRun.plan(loadFlags.list("scenarios", LoadGenerator.ALL_SCENARIOS), serverHeap);
 
         Path logs = Files.createDirectories(dir.resolve("target/load-logs"));
-        ResultTable table = new ResultTable(servers, REFERENCE);
+        ResultTable table = new ResultTable(servers, reference);
         long start = System.nanoTime();
         for (int round = 1; round <= rounds; round++) {
             for (String server : servers) {
-                System.err.printf("== round %d/%d: %s (%.0f s elapsed)%n", round, rounds, server,
-                        (System.nanoTime() - start) / 1e9);
-                String tag = "round" + round + "-" + server;
-                try {
-                    for (Metric m : runOnce(server, dir, logs, tag, serverCpu, loadCpu, serverHeap,
-                            server.startsWith("ferry") ? ferryInitParams : "", loadArgs, maxRunSeconds)) {
-                        table.add(server, m);
-                        System.err.println("   " + m.line());
+                for (ServerRun run : plan) {
+                    if (!run.appliesTo(server)) {
+                        continue;
                     }
-                } catch (IOException e) {
-                    System.err.println("   " + server + " failed: " + e.getMessage());
-                    table.add(server, new Metric("run", "failed", 1, "count"));
+                    System.err.printf("== round %d/%d: %s, %s (%.0f s elapsed)%n", round, rounds, server,
+                            run.scenarios(), (System.nanoTime() - start) / 1e9);
+                    String tag = "round" + round + "-" + server + run.tagSuffix();
+                    try {
+                        List<String> jvmOptions = new ArrayList<>(run.jvmOptions());
+                        jvmOptions.add("-Dferry.bench.initParams=" + (server.startsWith("ferry") ? ferryInitParams : ""));
+                        jvmOptions.addAll(extraServerOptions(System.getenv("FERRY_SERVER_JVM_OPTS"), logs, tag));
+                        List<String> serverCmd = ServerCommand.of(server, serverCpu, dir, bun, jvmOptions, maxRunSeconds + 60);
+                        List<Metric> metrics = runOnce(serverCmd, dir, logs, tag, loadCpu, run.loadArgs(loadArgs),
+                                maxRunSeconds);
+                        metrics.forEach(m -> System.err.println("   " + m.line()));
+                        NoiseFilter.clean(metrics, maxOtherCpu).forEach(m -> table.add(server, m));
+                    } catch (IOException e) {
+                        System.err.println("   " + server + " failed: " + e.getMessage());
+                        table.add(server, new Metric("run", "failed", 1, "count"));
+                    }
                 }
             }
         }
-        String report = header(rounds, servers, serverHeap)
+        String report = header(rounds, servers, serverHeap, reference)
+                + "A scenario's figures of a round in which other programs used more than " + maxOtherCpu
+                + " % of a CPU (other_cpu_pct) are left out of the medians and counted in its noisy_rounds row.\n\n"
                 + (ferryInitParams.isEmpty() ? "" : "Ferry flavours with context init parameters " + ferryInitParams + "\n\n")
                 + table.markdown();
         System.out.println(report);
-        Path out = dir.resolve("target/load-results.md");
         Files.writeString(out, report, StandardCharsets.UTF_8);
         System.err.printf("Done in %.0f s; results in %s, logs in %s%n", (System.nanoTime() - start) / 1e9, out, logs);
     }
 
-    private static List<Metric> runOnce(String server, Path dir, Path logs, String tag, int serverCpu, int loadCpu,
-            String serverHeap, String initParams, List<String> loadArgs, long maxRunSeconds)
-            throws IOException, InterruptedException {
-        List<String> jvmOptions = new ArrayList<>(
-                List.of("-Xmx" + serverHeap, "-XX:+UseG1GC", "-Dferry.bench.initParams=" + initParams));
-        jvmOptions.addAll(extraServerOptions(System.getenv("FERRY_SERVER_JVM_OPTS"), logs, tag));
-        List<String> serverCmd = ChildJvm.command(serverCpu, dir, server + ".txt", jvmOptions,
-                "dev.ferry.benchmarks.servers.LoadServer", List.of(server, "0", Long.toString(maxRunSeconds + 60)));
+    private static List<Metric> runOnce(List<String> serverCmd, Path dir, Path logs, String tag, int loadCpu,
+            List<String> loadArgs, long maxRunSeconds) throws IOException, InterruptedException {
         try (ServerProcess s = ServerProcess.start(serverCmd, logs.resolve(tag + "-server.log"))) {
-            List<String> args = new ArrayList<>(List.of("--port", Integer.toString(s.port())));
+            List<String> args = new ArrayList<>(List.of("--port", Integer.toString(s.port()),
+                    "--server-pid", Long.toString(s.pid())));
             args.addAll(loadArgs);
             List<String> loadCmd = ChildJvm.command(loadCpu, dir, "load.txt", List.of("-Xmx1g", "-XX:+UseG1GC"),
                     "dev.ferry.benchmarks.load.LoadGenerator", args);
@@ -124,9 +141,9 @@ public final class LoadComparison {
         return options;
     }
 
-    private static String header(int rounds, List<String> servers, String serverHeap) {
+    private static String header(int rounds, List<String> servers, String serverHeap, String reference) {
         return "Load comparison, " + LocalDate.now() + ": " + rounds + " rounds of " + servers
                 + ", medians; server JVM -Xmx" + serverHeap + " -XX:+UseG1GC on " + Runtime.version()
-                + "; ratio = value / " + REFERENCE + "'s value\n\n";
+                + "; ratio = value / " + reference + "'s value\n\n";
     }
 }

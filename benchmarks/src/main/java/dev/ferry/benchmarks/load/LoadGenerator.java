@@ -16,8 +16,18 @@ public final class LoadGenerator {
     /**
      * In this order on a fresh server: message-heap first, while Tomcat's own still has heap for
      * its warm-up connections (37.8 MB each after a message); see HeapPerConnectionScenario.
+     * The comparison runs the scenarios of {@link #OWN_SERVER_SCENARIOS} on a server of their own.
      */
-    static final String ALL_SCENARIOS = "message-heap,idle-heap,small-echo,large-echo,handshake,broadcast";
+    static final String ALL_SCENARIOS = "message-heap,idle-heap,small-echo,small-echo-16,large-echo,handshake,broadcast,"
+            + "large-echo-fresh,large-echo-pretouch";
+    /**
+     * Scenarios that LoadComparison runs alone, each on a server JVM started for it: the large
+     * echo on a fresh JVM whose heap is committed but not yet touched ({@code -Xms} = {@code -Xmx},
+     * the way production JVMs are often started), the same with {@code -XX:+AlwaysPreTouch}, and
+     * many connections (which needs the most descriptors and memory).
+     */
+    static final List<String> OWN_SERVER_SCENARIOS = List.of("large-echo-fresh", "large-echo-pretouch",
+            "many-connections");
 
     private LoadGenerator() {
     }
@@ -61,21 +71,33 @@ public final class LoadGenerator {
         int smallSize = flags.integer("small-size", 64);
         int largeConnections = flags.integer("large-connections", 4);
         int largeSize = flags.integer("large-size", 1024 * 1024);
+        int pipelineDepth = flags.integer("pipeline-depth", 16);
         int handshakeConcurrency = flags.integer("handshake-concurrency", 16);
+        long serverPid = flags.integer("server-pid", -1);
         int broadcastSessions = flags.integer("broadcast-sessions", 1000);
         int broadcastSize = flags.integer("broadcast-size", 256);
         int idleConnections = flags.integer("idle-connections", 5000);
         int messageHeapConnections = flags.integer("message-heap-connections", 100);
+        int manyConnections = flags.integer("many-connections", 100_000);
+        double manyActivePercent = flags.decimal("many-active-percent", 1);
+        int manySourceAddresses = flags.integer("many-source-addresses", 0);
+        double manyHoldSeconds = flags.decimal("many-hold", 20);
         List<Scenario> list = new ArrayList<>();
         for (String name : flags.list("scenarios", ALL_SCENARIOS)) {
             list.add(switch (name) {
-                case "small-echo" -> new EchoScenario(name, smallConnections, smallSize, false, phases);
-                case "large-echo" -> new EchoScenario(name, largeConnections, largeSize, true, phases);
-                case "handshake" -> new HandshakeScenario(handshakeConcurrency, phases);
+                case "small-echo" -> new EchoScenario(name, smallConnections, smallSize, false, 1, phases, serverPid);
+                case "small-echo-16" -> new EchoScenario(name, smallConnections, smallSize, false, pipelineDepth, phases,
+                        serverPid);
+                case "large-echo", "large-echo-fresh", "large-echo-pretouch" ->
+                        new EchoScenario(name, largeConnections, largeSize, true, 1, phases, serverPid);
+                case "handshake" -> new HandshakeScenario(handshakeConcurrency, phases, serverPid);
                 case "broadcast" -> new BroadcastScenario(broadcastSessions, broadcastSize, phases);
                 case "idle-heap" -> new HeapPerConnectionScenario(name, idleConnections, false);
                 case "message-heap" -> new HeapPerConnectionScenario(name, messageHeapConnections, true);
-                default -> throw new IllegalArgumentException("Unknown scenario '" + name + "'; known: " + ALL_SCENARIOS);
+                case "many-connections" -> new ManyConnectionsScenario(manyConnections, manyActivePercent,
+                        manySourceAddresses, manyHoldSeconds, phases, serverPid);
+                default -> throw new IllegalArgumentException("Unknown scenario '" + name + "'; known: " + ALL_SCENARIOS
+                        + ",many-connections");
             });
         }
         return list;

@@ -42,7 +42,8 @@ final class ResultTable {
         sb.append("---:|".repeat(servers.size() * 2 - (servers.contains(reference) ? 1 : 0)));
         sb.append('\n');
         for (Map.Entry<String, Map<String, List<Double>>> row : values.entrySet()) {
-            boolean errors = row.getKey().endsWith(" errors") || row.getKey().endsWith(" failed");
+            boolean errors = row.getKey().endsWith(" errors") || row.getKey().endsWith(" failed")
+                    || row.getKey().endsWith(" noisy_rounds");
             sb.append("| ").append(row.getKey()).append(" | ").append(units.get(row.getKey())).append(" |");
             for (String s : servers) {
                 List<Double> v = row.getValue().get(s);
@@ -60,7 +61,7 @@ final class ResultTable {
             }
             sb.append('\n');
         }
-        sb.append("\n(errors: total over all rounds; every other cell: median of the rounds)\n");
+        sb.append("\n(errors, noisy_rounds: total over all rounds; every other cell: median of the rounds kept)\n");
         return sb.toString();
     }
 

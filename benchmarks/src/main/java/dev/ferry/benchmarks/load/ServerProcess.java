@@ -49,6 +49,11 @@ final class ServerProcess implements AutoCloseable {
         return port;
     }
 
+    /** The server's process id (taskset runs the server in its own process). */
+    long pid() {
+        return process.pid();
+    }
+
     /** Asks the server to stop, then kills it if it has not within the deadline. */
     @Override
     public void close() throws InterruptedException {

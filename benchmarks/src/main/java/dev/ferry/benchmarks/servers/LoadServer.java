@@ -3,6 +3,7 @@ package dev.ferry.benchmarks.servers;
 import dev.ferry.embedded.EmbeddedServer;
 import dev.ferry.embedded.Initializer;
 import dev.ferry.embedded.ServerSettings;
+import dev.ferry.embedded.TomcatServer;
 import dev.ferry.embedded.WebApp;
 import jakarta.servlet.ServletContainerInitializer;
 import java.io.BufferedReader;
@@ -27,7 +28,8 @@ import java.util.concurrent.TimeUnit;
  * ends or says {@code stop}, or after {@code maxSeconds} (default 1800) in any case, so that a
  * crashed load runner never leaves a server behind. The system property
  * {@code ferry.bench.initParams} ({@code name=value,name=value}) sets context init parameters,
- * e.g. WebSocket implementation settings.
+ * e.g. WebSocket implementation settings; {@code ferry.bench.maxConnections} sets Tomcat's
+ * connector {@code maxConnections} (for the many-connections scenario; Jetty has no such limit).
  */
 public final class LoadServer {
 
@@ -74,6 +76,11 @@ public final class LoadServer {
                 .httpSessions(false)
                 .build();
         container.start(ServerSettings.onPort(port).withHost(HOST).withGracefulStop(GRACEFUL_STOP).withRootApp(app));
+        String maxConnections = System.getProperty("ferry.bench.maxConnections");
+        if (maxConnections != null && container instanceof TomcatServer tomcat
+                && !tomcat.setConnectorProperty("maxConnections", maxConnections)) {
+            throw new IllegalStateException("Tomcat's connector has no maxConnections");
+        }
         System.out.println("READY port=" + container.port() + " flavour=" + flavour.id()
                 + " initializers=" + initializers.stream().map(i -> i.getClass().getName()).toList()
                 + " initParams=" + initParameters);
