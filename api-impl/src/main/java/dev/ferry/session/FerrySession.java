@@ -50,6 +50,7 @@ public final class FerrySession implements Session, ConnectionListener {
     private final WebSocketConnection connection;
     private final FerryBasicRemote basic;
     private final FerryAsyncRemote async;
+    private final SessionFanOut fanOut;
     private final Map<String, Object> userProperties;
     private final SessionCounters counters;
 
@@ -89,6 +90,7 @@ public final class FerrySession implements Session, ConnectionListener {
         MessageSender sender = new MessageSender(connection, encoders);
         this.basic = new FerryBasicRemote(this, sender);
         this.async = new FerryAsyncRemote(this, sender, limits.sendTimeoutMillis());
+        this.fanOut = new SessionFanOut(this, connection, sender, encoders, server);
         // Server configs reach here as a per-session copy, so these properties are this session's own.
         this.userProperties = config.getUserProperties();
     }
@@ -107,6 +109,11 @@ public final class FerrySession implements Session, ConnectionListener {
         connection.setIdleTimeout(maxIdleTimeout);
         connection.startKeepAlive(limits.pingIntervalMillis(), limits.pongTimeoutMillis());
         connection.start();
+    }
+
+    /** What a broadcast ({@code dev.ferry.broadcast}) uses of this session. */
+    public SessionFanOut fanOut() {
+        return fanOut;
     }
 
     WebSocketConnection connection() {
@@ -175,6 +182,7 @@ public final class FerrySession implements Session, ConnectionListener {
             closed = true;
             decoders.destroy();
             encoders.destroy();
+            fanOut.ended();
         }
     }
 
