@@ -4,7 +4,7 @@ package dev.ferry.broadcast;
  * The subscribers one thread has queued messages on, unwritten, while it held topic locks
  * (publishing, or in a listener or a subscription's first action, which may publish again). They
  * are flushed once the outermost of those calls has let go of its lock, so no socket is written
- * while a topic is held. One per thread, reused: publishing allocates nothing here.
+ * while a topic is held. One per thread and outermost call.
  */
 final class FlushBatch {
 
@@ -31,9 +31,6 @@ final class FlushBatch {
             flusher.flush(subscribers, n);
         } finally {
             java.util.Arrays.fill(subscribers, 0, n, null);
-            if (subscribers.length > 4096) {
-                subscribers = new Subscriber[16]; // a huge fan-out's array is not kept per thread
-            }
         }
     }
 }

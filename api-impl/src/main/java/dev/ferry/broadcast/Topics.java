@@ -72,7 +72,8 @@ public final class Topics implements AutoCloseable {
         this.flusher = new Flusher(settings.effectiveFlushThreads(), applicationClassLoader);
         this.relay = new RelayLink(settings.nodeName(), applicationName, this::deliverFromAnotherNode,
                 this::topicNames, flusher);
-        this.metrics = new BroadcastMetrics(settings.nodeName(), this::topicCount, subscribers::size, relay::status);
+        this.metrics = new BroadcastMetrics(settings.nodeName(), () -> this.table.size(), subscribers::size,
+                relay::status);
         this.table = new TopicTable(name -> new Topic(name, metrics), new TopicTable.Lifecycle() {
             @Override
             public void opened(Topic topic) {
@@ -153,7 +154,7 @@ public final class Topics implements AutoCloseable {
                 return null;
             });
         } finally {
-            batch.leave(flusher);
+            leave(batch);
         }
     }
 
@@ -282,7 +283,7 @@ public final class Topics implements AutoCloseable {
             }
             return 0;
         } finally {
-            batch.leave(flusher);
+            leave(batch);
         }
     }
 
@@ -290,6 +291,17 @@ public final class Topics implements AutoCloseable {
         FlushBatch batch = batches.get();
         batch.depth++;
         return batch;
+    }
+
+    /**
+     * The outermost call also drops the thread's batch: a container's pool thread must not keep
+     * an object of the application's (and so its class loader) once the application is gone.
+     */
+    private void leave(FlushBatch batch) {
+        if (batch.depth == 1) {
+            batches.remove();
+        }
+        batch.leave(flusher);
     }
 
     // ---- relay, lifecycle -----------------------------------------------------------------------
@@ -347,10 +359,6 @@ public final class Topics implements AutoCloseable {
     /** The open topic named {@code name}, or null (for tests). */
     Topic topic(String name) {
         return table.get(name);
-    }
-
-    private int topicCount() {
-        return table.size();
     }
 
     private Subscriber subscriberOf(SessionFanOut fanOut) {
