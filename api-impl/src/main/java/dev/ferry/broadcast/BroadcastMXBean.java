@@ -37,9 +37,6 @@ public interface BroadcastMXBean {
 
     long getRelayReceived();
 
-    /** Messages of other nodes this node missed (the broker or the link to it was away). */
-    long getRelayGaps();
-
     /** Messages of other nodes that came twice; dropped. */
     long getRelayDuplicates();
 }

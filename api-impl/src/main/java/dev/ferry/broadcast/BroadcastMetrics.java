@@ -100,11 +100,6 @@ final class BroadcastMetrics implements BroadcastMXBean {
     }
 
     @Override
-    public long getRelayGaps() {
-        return relay.get().gaps();
-    }
-
-    @Override
     public long getRelayDuplicates() {
         return relay.get().duplicates();
     }

@@ -8,12 +8,11 @@ package dev.ferry.broadcast;
  * @param published  messages this node sent to the broker
  * @param lost       messages this node could not send (the broker was away): nobody else got them
  * @param received   messages of other nodes this node delivered
- * @param gaps       messages of other nodes this node never got (seen by their sequence numbers)
  * @param duplicates messages that reached this node a second time and were dropped
  */
-public record RelayStatus(String broker, boolean connected, long published, long lost, long received, long gaps,
+public record RelayStatus(String broker, boolean connected, long published, long lost, long received,
         long duplicates) {
 
     /** The status of a node without a relay. */
-    public static final RelayStatus NONE = new RelayStatus("", false, 0, 0, 0, 0, 0);
+    public static final RelayStatus NONE = new RelayStatus("", false, 0, 0, 0, 0);
 }

@@ -72,8 +72,7 @@ public final class Topics implements AutoCloseable {
         this.flusher = new Flusher(settings.effectiveFlushThreads(), applicationClassLoader);
         this.relay = new RelayLink(settings.nodeName(), applicationName, this::deliverFromAnotherNode,
                 this::topicNames, flusher);
-        this.metrics = new BroadcastMetrics(settings.nodeName(), () -> this.table.size(), subscribers::size,
-                relay::status);
+        this.metrics = new BroadcastMetrics(settings.nodeName(), this::topicCount, subscribers::size, relay::status);
         this.table = new TopicTable(name -> new Topic(name, metrics), new TopicTable.Lifecycle() {
             @Override
             public void opened(Topic topic) {
@@ -230,9 +229,8 @@ public final class Topics implements AutoCloseable {
         return publish(topic, SharedMessage.text(text, zlib), false);
     }
 
-    private int publishEncoded(String topic, EncoderSet.Encoded encoded) {
-        return publish(topic, encoded.isText() ? SharedMessage.text(encoded.text(), zlib)
-                : SharedMessage.binary(encoded.binary(), zlib), true);
+    private int publishEncoded(String topic, EncoderSet.Encoded e) {
+        return publish(topic, e.isText() ? SharedMessage.text(e.text(), zlib) : SharedMessage.binary(e.binary(), zlib), true);
     }
 
     private int publish(String topic, SharedMessage message, boolean relayed) {
@@ -356,9 +354,12 @@ public final class Topics implements AutoCloseable {
         }
     }
 
-    /** The open topic named {@code name}, or null (for tests). */
-    Topic topic(String name) {
+    Topic topic(String name) { // for tests
         return table.get(name);
+    }
+
+    private int topicCount() {
+        return table.size();
     }
 
     private Subscriber subscriberOf(SessionFanOut fanOut) {

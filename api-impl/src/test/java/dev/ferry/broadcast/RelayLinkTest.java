@@ -46,7 +46,7 @@ class RelayLinkTest {
 
         @Override
         public RelayStatus status() {
-            return new RelayStatus("test://relay", true, 1, 2, 3, 4, 5);
+            return new RelayStatus("test://relay", true, 1, 2, 3, 4);
         }
 
         @Override
@@ -90,7 +90,7 @@ class RelayLinkTest {
         assertEquals(List.of("hi", "this node only"), c.texts());
         assertEquals("test-node", relay.context.nodeName());
         assertEquals(Set.of("early"), relay.context.listenedTopics());
-        assertEquals(new RelayStatus("test://relay", true, 1, 2, 3, 4, 5), node.topics.relayStatus());
+        assertEquals(new RelayStatus("test://relay", true, 1, 2, 3, 4), node.topics.relayStatus());
     }
 
     @Test
