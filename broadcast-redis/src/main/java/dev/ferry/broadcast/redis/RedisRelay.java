@@ -45,6 +45,8 @@ final class RedisRelay implements BroadcastRelay {
     private static final System.Logger LOG = System.getLogger(RedisRelay.class.getName());
     /** Commands Lettuce may hold per connection before refusing more (a PUBLISH refused is lost). */
     static final int REQUEST_QUEUE = 10_000;
+    /** How long the application's start waits for the first connection to Redis. */
+    static final Duration FIRST_CONNECTION = Duration.ofSeconds(2);
 
     private final RelayContext context;
     private final RedisRelaySettings settings;
@@ -67,6 +69,8 @@ final class RedisRelay implements BroadcastRelay {
     private volatile StatefulRedisConnection<byte[], byte[]> publisher;
     private volatile CompletableFuture<Long> lastPublish = CompletableFuture.completedFuture(0L);
     private volatile boolean closed;
+    /** Done once the first attempt to open both connections succeeded or failed. */
+    private final CompletableFuture<Void> firstAttempt = new CompletableFuture<>();
     /** The wait before the next first-connection attempt; the connecting thread's only. */
     private long connectDelayMillis = 100;
 
@@ -94,10 +98,21 @@ final class RedisRelay implements BroadcastRelay {
         client.addListener(new ConnectionEvents());
     }
 
-    /** A relay that connects in the background; until it has, messages count as lost. */
+    /**
+     * A relay that connects in the background. Its first attempt gets up to {@link #FIRST_CONNECTION}
+     * before this returns, so that an application usually starts relaying; until it has connected,
+     * messages count as lost.
+     */
     static RedisRelay start(RelayContext context, RedisRelaySettings settings) {
         RedisRelay relay = new RedisRelay(context, settings);
         relay.resources.eventExecutorGroup().execute(relay::connect);
+        try {
+            relay.firstAttempt.get(FIRST_CONNECTION.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+            // Redis is away: the application starts anyway, and the relay goes on trying.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         return relay;
     }
 
@@ -118,10 +133,12 @@ final class RedisRelay implements BroadcastRelay {
                 publisher = client.connect(ByteArrayCodec.INSTANCE);
                 reachability.up(false);
             }
+            firstAttempt.complete(null);
             if (closed) {
                 closeConnections();
             }
         } catch (RuntimeException e) {
+            firstAttempt.complete(null);
             reachability.down(subscriber == null, describe(e));
             connectDelayMillis = Math.min(connectDelayMillis * 2, settings.maxReconnectDelay().toMillis());
             resources.eventExecutorGroup().schedule(this::connect, connectDelayMillis, TimeUnit.MILLISECONDS);
