@@ -90,6 +90,17 @@ public final class TomcatServer implements EmbeddedServer {
         return ((AbstractProtocol<?>) connector.getProtocolHandler()).getConnectionCount();
     }
 
+    /**
+     * Sets an attribute of the HTTP connector as {@code <Connector>} in server.xml would, on the
+     * running server, e.g. {@code maxConnections} (8,192 by default; {@code -1} for no limit),
+     * which Tomcat applies at run time.
+     *
+     * @return whether Tomcat knew the attribute
+     */
+    public boolean setConnectorProperty(String name, String value) {
+        return connector.setProperty(name, value);
+    }
+
     /** Processors Tomcat keeps on its list for async timeouts (an upgraded connection's, while it is open). */
     public int waitingProcessorCount() {
         return ((AbstractProtocol<?>) connector.getProtocolHandler()).getWaitingProcessorCount();
