@@ -16,9 +16,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * sessions not reached yet, and each session's next write then carries them all: under a steady
  * stream a connection takes several messages per system call, which the usual loop over sessions
  * (one write per message and session) cannot do. Each subscriber is in at most one chunk at a time
- * (see {@link Subscriber#offer}). At most {@link #BACKLOG} chunks wait; past that the publisher
- * writes its chunks itself, so it never runs further ahead of the writing than that, and a
- * subscriber's queue fills only when its peer does not read.
+ * (see {@link Subscriber#offer}); at most {@link #BACKLOG} chunks wait, and past that the publisher
+ * writes its chunks itself. What the publisher queues ahead of the writing does not make a
+ * subscriber slow (only what its peer has not taken does), up to a cap ({@link Subscriber#OVERLOAD}).
  */
 final class Flusher implements Executor, AutoCloseable {
 
@@ -28,7 +28,7 @@ final class Flusher implements Executor, AutoCloseable {
     /** Sessions per task on the flushing threads. */
     static final int CHUNK = 256;
     /** Chunks that may wait for a flushing thread. */
-    static final int BACKLOG = 64;
+    static final int BACKLOG = 1024;
 
     private final int threads;
     private final ClassLoader applicationClassLoader;

@@ -19,6 +19,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class Subscriber {
 
     private static final System.Logger LOG = System.getLogger(Subscriber.class.getName());
+    /** How many times the bound a subscriber may hold when the writing threads are behind. */
+    static final int OVERLOAD = 4;
 
     final SessionFanOut fanOut;
     private final int maxQueued;
@@ -26,6 +28,12 @@ final class Subscriber {
     private final Executor closer;
     /** Messages queued on the session and not yet written. */
     private final AtomicInteger queued = new AtomicInteger();
+    /**
+     * Of those, the ones queued since its last flush began: they wait for us, not for the peer, so
+     * they do not make it slow (up to {@link #OVERLOAD} times the bound, which caps what a
+     * subscriber holds even when the writing threads cannot keep up).
+     */
+    private final AtomicInteger unflushed = new AtomicInteger();
     /** Whether a flush of this session is due (queued for a flusher, or for the publisher after its lock). */
     private final AtomicBoolean flushDue = new AtomicBoolean();
     private volatile boolean closing;
@@ -56,17 +64,23 @@ final class Subscriber {
             return Offer.REFUSED;
         }
         int waiting = queued.incrementAndGet();
-        if (waiting > maxQueued || !fanOut.queue(message, via, true)) {
+        int atThePeer = waiting - unflushed.incrementAndGet();
+        if (atThePeer >= maxQueued || waiting > OVERLOAD * maxQueued || !fanOut.queue(message, via, true)) {
             queued.decrementAndGet();
+            unflushed.decrementAndGet();
             tooSlow(via, waiting - 1);
             return Offer.REFUSED;
         }
         return flushDue.compareAndSet(false, true) ? Offer.FLUSH_DUE : Offer.QUEUED;
     }
 
-    /** Writes what was queued unwritten. Cleared first: what is queued after this starts gets a flush of its own. */
+    /**
+     * Writes what was queued unwritten: what the transport cannot take now waits at the peer from
+     * here on. Cleared first: what is queued after this starts gets a flush of its own.
+     */
     void flush() {
         flushDue.set(false);
+        unflushed.set(0);
         fanOut.flush();
     }
 

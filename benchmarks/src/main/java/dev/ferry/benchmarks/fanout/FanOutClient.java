@@ -67,17 +67,19 @@ public final class FanOutClient {
         String label = flags.getOrDefault("label", "fanout-" + sessions);
 
         SplittableRandom random = new SplittableRandom(20261205);
+        java.util.concurrent.ScheduledExecutorService watchdog = java.util.concurrent.Executors
+                .newSingleThreadScheduledExecutor();
         Selector selector = Selector.open();
         List<Subscriber> all = new ArrayList<>();
         long start = System.nanoTime();
         for (int i = 0; i < sessions; i++) {
-            Subscriber s = Subscriber.open(server, "/fanout", random);
+            Subscriber s = Subscriber.open(server, "/fanout", random, watchdog);
             s.channel.register(selector, SelectionKey.OP_READ, s);
             all.add(s);
         }
         Subscriber publisher = all.get(0);
         if (publishTo != null) {
-            publisher = Subscriber.open(publishTo, "/fanout", random);
+            publisher = Subscriber.open(publishTo, "/fanout", random, watchdog);
             publisher.channel.register(selector, SelectionKey.OP_READ, publisher);
             all.add(publisher);
         }

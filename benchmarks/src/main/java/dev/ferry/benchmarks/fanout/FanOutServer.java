@@ -50,6 +50,10 @@ public final class FanOutServer {
         server.start(ServerSettings.onPort(0).withHost("127.0.0.1").withGracefulStop(Duration.ofSeconds(2))
                 .withRootApp(WebApp.builder().initializers(initializers).initParameters(initParameters)
                         .httpSessions(false).build()));
+        if (server instanceof dev.ferry.embedded.TomcatServer tomcat) {
+            // Tomcat stops accepting at 8,192 connections by default; the benchmark opens 10,000.
+            tomcat.setConnectorProperty("maxConnections", "-1");
+        }
         System.out.println("READY port=" + server.port() + " flavour=" + flavour + " endpoint="
                 + endpoint.getSimpleName() + " initParams=" + initParameters);
         System.out.flush();

@@ -20,6 +20,7 @@ import java.util.SplittableRandom;
 final class Subscriber {
 
     private static final String GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
+    private static final long HANDSHAKE_TIMEOUT_MS = 10_000;
 
     /** Hears the end of each message. */
     interface Listener {
@@ -42,9 +43,20 @@ final class Subscriber {
         this.random = random;
     }
 
-    /** Connects and completes the opening handshake (blocking), then switches to non-blocking reads. */
-    static Subscriber open(InetSocketAddress server, String path, SplittableRandom random) throws IOException {
+    /**
+     * Connects and completes the opening handshake (blocking, closed by a watchdog after
+     * {@link #HANDSHAKE_TIMEOUT_MS}), then switches to non-blocking reads.
+     */
+    static Subscriber open(InetSocketAddress server, String path, SplittableRandom random,
+            java.util.concurrent.ScheduledExecutorService watchdogs) throws IOException {
         SocketChannel channel = SocketChannel.open();
+        java.util.concurrent.ScheduledFuture<?> watchdog = watchdogs.schedule(() -> {
+            try {
+                channel.close();
+            } catch (IOException e) {
+                // closing anyway
+            }
+        }, HANDSHAKE_TIMEOUT_MS, java.util.concurrent.TimeUnit.MILLISECONDS);
         try {
             channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
             channel.connect(server);
@@ -66,7 +78,10 @@ final class Subscriber {
             return new Subscriber(channel, random);
         } catch (IOException | RuntimeException e) {
             channel.close();
-            throw e;
+            throw new IOException("Handshake with " + server + " failed (or took over " + HANDSHAKE_TIMEOUT_MS
+                    + " ms): " + e, e);
+        } finally {
+            watchdog.cancel(false);
         }
     }
 
