@@ -24,7 +24,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>A frame may be held back: queued without becoming the flusher. The connection does that for
  * what its handlers send while more of the same read is still to be parsed, so that the answers to
  * a burst of messages leave in one gathered write; {@link #flushHeld} writes them when the burst
- * ends. A frame from any other thread flushes what is held along with it.
+ * ends. A frame from any other thread flushes what is held along with it. A broadcast defers its
+ * {@link SharedFrame}s the same way, with no hold limit: it flushes them once its message is
+ * queued on every subscriber.
  *
  * <p>When the bytes queued pass {@code maxQueuedBytes} the connection stops reading, so a peer
  * that does not read what it provokes (pings, echoes) is pushed back on instead of filling memory.
@@ -87,6 +89,21 @@ final class FrameSender {
         send(Opcode.CLOSE, true, 0, payload, callback, true, hold);
     }
 
+    /**
+     * Queues a frame encoded once for many connections; this connection writes it from a view of
+     * its own.
+     *
+     * @param defer queue it without writing it yet (and with no hold limit): {@link #flushHeld}, or
+     *              the next frame that is not held, writes it
+     * @throws IllegalStateException on a connection that masks its frames (a client)
+     */
+    void sendShared(SharedFrame frame, SendCallback callback, boolean defer) {
+        if (maskFrames) {
+            throw new IllegalStateException("A client masks every frame afresh; shared frames are for server connections");
+        }
+        enqueue(new Pending(new ByteBuffer[] {frame.view()}, callback), callback, false, defer, false);
+    }
+
     /** Writes the frames held back, unless a write is in flight (its completion writes them). */
     void flushHeld() {
         lock.lock();
@@ -103,7 +120,11 @@ final class FrameSender {
 
     private void send(int opcode, boolean fin, int rsv, ByteBuffer payload, SendCallback callback, boolean last,
             boolean hold) {
-        Pending frame = encode(opcode, fin, rsv, payload, callback);
+        enqueue(encode(opcode, fin, rsv, payload, callback), callback, last, hold, hold);
+    }
+
+    /** @param burst a frame held back for a burst: the connection hears of it (it arms the hold limit) */
+    private void enqueue(Pending frame, SendCallback callback, boolean last, boolean hold, boolean burst) {
         boolean becomeFlusher;
         boolean pause = false;
         long newPeak = 0;
@@ -140,7 +161,7 @@ final class FrameSender {
         }
         if (becomeFlusher) {
             flush();
-        } else if (hold) {
+        } else if (burst) {
             onHeld.run();
         }
     }

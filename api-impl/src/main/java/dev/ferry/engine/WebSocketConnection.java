@@ -35,10 +35,10 @@ public final class WebSocketConnection implements TransportListener, ControlFram
     private final ConnectionListener listener;
     private final MessageSinks sinks;
     private final FrameParser parser;
-    private final FrameSender sender;
-    private final ConnectionTimers timers;
+    final FrameSender sender; // package-private, as are timers and counters: SharedFrame queues on them
+    final ConnectionTimers timers;
     private final PerMessageDeflate deflate;
-    private final ConnectionCounters counters;
+    final ConnectionCounters counters;
 
     private final Object stateLock = new Object();
     /** Guarded by stateLock for changes; volatile so the read path can test it without the lock. */

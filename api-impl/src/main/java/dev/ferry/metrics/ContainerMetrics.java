@@ -55,6 +55,19 @@ public final class ContainerMetrics {
         return created;
     }
 
+    /**
+     * Shows {@code mbean} in JMX (unless switched off) as
+     * {@code dev.ferry:type=<type>,application=...,container=<n>[,<key>="<value>"]} until the
+     * returned action runs or the container closes.
+     */
+    public <T> Runnable showInJmx(String type, String key, String value, T mbean, Class<T> view) {
+        if (jmx == null) {
+            return () -> { };
+        }
+        javax.management.ObjectName name = jmx.register(type, key, value, mbean, view);
+        return () -> jmx.unregister(name);
+    }
+
     public void addListener(EndpointMetricsListener listener) {
         publisher.addListener(listener);
     }

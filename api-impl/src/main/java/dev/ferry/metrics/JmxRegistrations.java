@@ -57,6 +57,49 @@ public final class JmxRegistrations {
         }
     }
 
+    /**
+     * Registers {@code mbean} (implementing {@code view}) as
+     * {@code dev.ferry:type=<type>,application=...,container=<n>} plus {@code key=<quoted value>}
+     * when {@code key} is given, claiming the container's number first.
+     *
+     * @return its name, to {@link #unregister} it; null when it could not be registered (logged)
+     *         or this container is closed
+     */
+    public synchronized <T> ObjectName register(String type, String key, String value, T mbean, Class<T> view) {
+        if (closed) {
+            return null;
+        }
+        try {
+            if (containerName == null) {
+                containerName = claimContainerName();
+            }
+            ObjectName name = new ObjectName(DOMAIN + ":type=" + type + ",application=" + ObjectName.quote(application)
+                    + ",container=" + containerName.getKeyProperty("container")
+                    + (key == null ? "" : "," + key + "=" + ObjectName.quote(value)));
+            server.registerMBean(new javax.management.StandardMBean(mbean, view, true), name);
+            registered.add(name);
+            return name;
+        } catch (JMException | RuntimeException e) {
+            LOG.log(Level.WARNING, "Ferry WebSocket: the JMX view " + type + (key == null ? "" : " " + value) + " in "
+                    + application + " could not be registered", e);
+            return null;
+        }
+    }
+
+    /** Unregisters one MBean that {@link #register(String, String, String, Object, Class)} registered. */
+    public synchronized void unregister(ObjectName name) {
+        if (name == null || !registered.remove(name)) {
+            return;
+        }
+        try {
+            server.unregisterMBean(name);
+        } catch (InstanceNotFoundException e) {
+            // Already gone: nothing to do.
+        } catch (JMException | RuntimeException e) {
+            LOG.log(Level.WARNING, "Ferry WebSocket: could not unregister " + name, e);
+        }
+    }
+
     /** Unregisters every MBean of this container; later registrations are ignored. Idempotent. */
     public synchronized void unregisterAll() {
         closed = true;

@@ -1,5 +1,7 @@
 package dev.ferry.server;
 
+import dev.ferry.broadcast.BroadcastSettings;
+import dev.ferry.broadcast.Topics;
 import dev.ferry.client.FerryClientContainer;
 import dev.ferry.config.FerrySettings;
 import dev.ferry.config.SessionDefaults;
@@ -44,7 +46,7 @@ import java.util.concurrent.Executor;
  * sessions. It owns everything shared by its sessions (the timer thread, the id counter), so
  * nothing lives in statics and each application gets its own.
  */
-public final class FerryServerContainer extends SessionDefaults implements ServerContainer {
+public final class FerryServerContainer extends SessionDefaults implements ServerContainer, Topics.Owner {
 
     private static final System.Logger LOG = System.getLogger(FerryServerContainer.class.getName());
 
@@ -73,6 +75,7 @@ public final class FerryServerContainer extends SessionDefaults implements Serve
     private final IoLoops ioLoops;
     /** The endpoints' counters in JMX (unless dev.ferry.jmx is false) and for other monitoring systems. */
     private final ContainerMetrics metrics;
+    private final Topics topics;
     private volatile ProgrammaticUpgrade programmaticUpgrade;
     private final Object clientLock = new Object();
     private FerryClientContainer client;
@@ -88,12 +91,25 @@ public final class FerryServerContainer extends SessionDefaults implements Serve
      *                        root); containers of the same name are told apart by a number
      */
     public FerryServerContainer(FerrySettings settings, ClassLoader applicationClassLoader, String applicationName) {
+        this(settings, BroadcastSettings.defaults(), applicationClassLoader, applicationName);
+    }
+
+    /** @param broadcast how {@link #topics()} broadcasts */
+    public FerryServerContainer(FerrySettings settings, BroadcastSettings broadcast, ClassLoader applicationClassLoader,
+            String applicationName) {
         super(settings);
         this.settings = settings;
         this.metrics = new ContainerMetrics(settings.jmx(), applicationName);
         this.applicationClassLoader = applicationClassLoader;
         this.ioLoops = new IoLoops("ferry-io", settings.effectiveIoThreads());
         this.sessions = new ServerSessions(this, applicationClassLoader);
+        this.topics = new Topics(broadcast, metrics, metrics.applicationName(), applicationClassLoader);
+    }
+
+    /** The application's broadcast topics (see {@link Topics}). */
+    @Override
+    public Topics topics() {
+        return topics;
     }
 
     /**
@@ -221,6 +237,7 @@ public final class FerryServerContainer extends SessionDefaults implements Serve
         if (!sessions.shutdown(deployed, () -> ioLoops.stop(ServerSessions.SHUTDOWN_GRACE_MILLIS))) {
             return;
         }
+        topics.close(); // after the sessions: what their onClose published still went out
         metrics.close();
         synchronized (clientLock) {
             if (client != null) {

@@ -50,6 +50,7 @@ public final class FerrySession implements Session, ConnectionListener {
     private final WebSocketConnection connection;
     private final FerryBasicRemote basic;
     private final FerryAsyncRemote async;
+    private final SessionFanOut fanOut;
     private final SessionCounters counters;
 
     private volatile int maxTextMessageBufferSize;
@@ -88,6 +89,7 @@ public final class FerrySession implements Session, ConnectionListener {
         MessageSender sender = new MessageSender(connection, encoders);
         this.basic = new FerryBasicRemote(this, sender);
         this.async = new FerryAsyncRemote(this, sender, limits.sendTimeoutMillis());
+        this.fanOut = new SessionFanOut(this, connection, sender, encoders, server);
     }
 
     /** Calls the endpoint's onOpen, then starts reading. */
@@ -104,6 +106,11 @@ public final class FerrySession implements Session, ConnectionListener {
         connection.setIdleTimeout(maxIdleTimeout);
         connection.startKeepAlive(limits.pingIntervalMillis(), limits.pongTimeoutMillis());
         connection.start();
+    }
+
+    /** What a broadcast ({@code dev.ferry.broadcast}) uses of this session. */
+    public SessionFanOut fanOut() {
+        return fanOut;
     }
 
     WebSocketConnection connection() {
@@ -172,6 +179,7 @@ public final class FerrySession implements Session, ConnectionListener {
             closed = true;
             decoders.destroy();
             encoders.destroy();
+            fanOut.ended();
         }
     }
 

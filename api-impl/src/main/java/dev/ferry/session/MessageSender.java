@@ -10,6 +10,8 @@ import jakarta.websocket.EncodeException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Sends application messages on one connection: whole or in parts, text, binary or encoded
@@ -24,6 +26,8 @@ final class MessageSender {
 
     /** Opcode of the message being sent in parts (TEXT or BINARY), 0 when none. */
     private int partialOpcode;
+    /** Broadcast messages that came while a message was being sent in parts: they follow its last part. */
+    private List<Runnable> afterPartial;
 
     MessageSender(WebSocketConnection connection, EncoderSet encoders) {
         this.connection = connection;
@@ -54,6 +58,29 @@ final class MessageSender {
             sendText(encoded.text(), callback);
         } else {
             sendWhole(Opcode.BINARY, encoded.binary(), false, callback);
+        }
+    }
+
+    /**
+     * Queues a message encoded once for many sessions (see {@link SharedMessage}); while a message
+     * is being sent in parts it waits for the last part, since no other message may come between.
+     *
+     * @return false when refused for the outbound limit ({@code callback} not called)
+     */
+    boolean sendShared(SharedMessage message, SendCallback callback, boolean defer) {
+        synchronized (this) {
+            if (partialOpcode == 0) {
+                return message.frameFor(deflater).queueOn(connection, callback, defer);
+            }
+            if (afterPartial == null) {
+                afterPartial = new ArrayList<>();
+            }
+            afterPartial.add(() -> {
+                if (!message.frameFor(deflater).queueOn(connection, callback, false)) {
+                    callback.done(new IOException("The peer is not reading: the outbound limit is reached"));
+                }
+            });
+            return true;
         }
     }
 
@@ -105,6 +132,11 @@ final class MessageSender {
         } else {
             int rsv = first ? PerMessageDeflate.RSV : 0;
             connection.sendData(frameOpcode, last, rsv, deflater.deflate(payload, last), callback);
+        }
+        if (last && afterPartial != null) {
+            List<Runnable> waiting = afterPartial;
+            afterPartial = null;
+            waiting.forEach(Runnable::run);
         }
     }
 

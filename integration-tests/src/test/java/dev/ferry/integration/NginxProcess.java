@@ -41,15 +41,18 @@ final class NginxProcess implements AutoCloseable {
 
     /** The site configuration pointed at {@code listenPort} and {@code upstreamPort}, both on 127.0.0.1. */
     static String site(int listenPort, int upstreamPort) throws IOException {
-        String site = Files.readString(SITE);
-        site = replaceOnce(site, "listen 80;", "listen 127.0.0.1:" + listenPort + ";");
-        return replaceOnce(site, "server 127.0.0.1:8080;", "server 127.0.0.1:" + upstreamPort + ";");
+        return site(Files.readString(SITE), listenPort, upstreamPort);
     }
 
-    private static String replaceOnce(String text, String from, String to) {
+    private static String site(String site, int listenPort, int upstreamPort) {
+        String listening = replaceOnce(site, "listen 80;", "listen 127.0.0.1:" + listenPort + ";");
+        return replaceOnce(listening, "server 127.0.0.1:8080;", "server 127.0.0.1:" + upstreamPort + ";");
+    }
+
+    static String replaceOnce(String text, String from, String to) {
         int at = text.indexOf(from);
         if (at < 0 || text.indexOf(from, at + 1) >= 0) {
-            throw new IllegalStateException(SITE + " should hold '" + from + "' exactly once");
+            throw new IllegalStateException("The site configuration should hold '" + from + "' exactly once");
         }
         return text.replace(from, to);
     }
@@ -59,6 +62,15 @@ final class NginxProcess implements AutoCloseable {
      * {@code edit}, and waits until it accepts connections.
      */
     static NginxProcess start(int upstreamPort, UnaryOperator<String> edit) throws Exception {
+        String site = Files.readString(SITE);
+        return start(port -> edit.apply(site(site, port, upstreamPort)));
+    }
+
+    /**
+     * Starts nginx with the site configuration {@code site} gives for nginx's port (a free one on
+     * 127.0.0.1), and waits until it accepts connections.
+     */
+    static NginxProcess start(java.util.function.IntFunction<String> site) throws Exception {
         Path dir = Files.createTempDirectory("ferry-nginx");
         // Workers of a root nginx run as an unprivileged user: they must reach the temp paths.
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
@@ -75,7 +87,7 @@ final class NginxProcess implements AutoCloseable {
                 + "    fastcgi_temp_path " + dir.resolve("fastcgi") + ";\n"
                 + "    uwsgi_temp_path " + dir.resolve("uwsgi") + ";\n"
                 + "    scgi_temp_path " + dir.resolve("scgi") + ";\n"
-                + edit.apply(site(port, upstreamPort))
+                + site.apply(port)
                 + "}\n";
         Path confFile = dir.resolve("nginx.conf");
         Files.writeString(confFile, conf);

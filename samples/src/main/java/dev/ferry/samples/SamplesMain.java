@@ -7,7 +7,9 @@ import dev.ferry.samples.cdi.GreeterEndpoint;
 import dev.ferry.samples.tcp.TcpBridge;
 import dev.ferry.samples.tcp.TcpTarget;
 import java.io.PrintStream;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -23,15 +25,34 @@ import java.util.concurrent.TimeUnit;
 public final class SamplesMain {
 
     private static final String USAGE = "Usage: java -jar ferry-samples.jar [--port N] [--container tomcat|jetty|jetty-ee11|undertow] [--tcp-target host:port]\n"
+            + "       [--redis redis://host:port] [--node NAME]\n"
             + "  --port N         TCP port to listen on (default 8080; 0 picks a free one)\n"
             + "  --container C    servlet container to run Ferry in: tomcat (default), jetty (ee10), jetty-ee11 or undertow\n"
-            + "  --tcp-target H:P relay WebSocket connections at /tcp (subprotocol binary or base64) to this TCP service";
+            + "  --tcp-target H:P relay WebSocket connections at /tcp (subprotocol binary or base64) to this TCP service\n"
+            + "  --redis URI      share the chat rooms with every demo started with the same Redis\n"
+            + "  --node NAME      this demo's name in the chat's welcome (default: host and process id)";
 
     private SamplesMain() {
     }
 
     /** What the command line asked for. */
-    record Options(int port, ServerKind kind, TcpTarget tcpTarget) {
+    record Options(int port, ServerKind kind, TcpTarget tcpTarget, String redis, String node) {
+
+        Options(int port, ServerKind kind, TcpTarget tcpTarget) {
+            this(port, kind, tcpTarget, null, null);
+        }
+
+        /** Ferry's broadcast settings the options ask for. */
+        Map<String, String> settings() {
+            Map<String, String> settings = new LinkedHashMap<>();
+            if (redis != null) {
+                settings.put("dev.ferry.broadcast.redis.uri", redis);
+            }
+            if (node != null) {
+                settings.put("dev.ferry.broadcast.nodeName", node);
+            }
+            return settings;
+        }
     }
 
     public static void main(String[] args) throws Exception {
@@ -54,7 +75,7 @@ public final class SamplesMain {
         boolean withCdi = CdiSample.weldVisible();
         AutoCloseable cdi = withCdi ? CdiSample.startWeld() : () -> { };
         DemoApplication.start(server, options.port(), bridge == null ? List.of() : List.of(bridge),
-                withCdi ? Set.of(GreeterEndpoint.class) : Set.of());
+                withCdi ? Set.of(GreeterEndpoint.class) : Set.of(), options.settings());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stopOnSignal(server, cdi, stopped),
                 "ferry-samples-shutdown"));
@@ -67,6 +88,9 @@ public final class SamplesMain {
         }
         if (withCdi) {
             System.out.println("  CDI greeter:              ws://" + host + "/cdi/greeter");
+        }
+        if (options.redis() != null) {
+            System.out.println("  Chat rooms shared through " + options.redis());
         }
         System.out.println("Stop with Ctrl+C.");
         // Container threads may be daemons (Tomcat's are), so keep the JVM alive until told to stop.
@@ -83,6 +107,8 @@ public final class SamplesMain {
         int port = 8080;
         ServerKind kind = ServerKind.TOMCAT;
         TcpTarget tcpTarget = null;
+        String redis = null;
+        String node = null;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
@@ -98,10 +124,12 @@ public final class SamplesMain {
                     }
                 }
                 case "--tcp-target" -> tcpTarget = TcpTarget.parse(valueOf(args, ++i, arg));
+                case "--redis" -> redis = valueOf(args, ++i, arg);
+                case "--node" -> node = valueOf(args, ++i, arg);
                 default -> throw new IllegalArgumentException("Unknown argument '" + arg + "'.");
             }
         }
-        return new Options(port, kind, tcpTarget);
+        return new Options(port, kind, tcpTarget, redis, node);
     }
 
     private static String valueOf(String[] args, int i, String option) {

@@ -23,8 +23,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * One headless Debian Chromium, driven through Debian's chromedriver, with a profile of its own
  * that is deleted on {@link #close}. Nothing is downloaded: both paths are given to Selenium.
+ * Public for the integration tests' chat behind nginx on two nodes.
  */
-final class Browser implements AutoCloseable {
+public final class Browser implements AutoCloseable {
 
     static final Duration TIMEOUT = Duration.ofSeconds(20);
 
@@ -38,7 +39,7 @@ final class Browser implements AutoCloseable {
         this.wait = new WebDriverWait(driver, TIMEOUT);
     }
 
-    static Browser open() throws IOException {
+    public static Browser open() throws IOException {
         Path chromium = ExternalProgram.CHROMIUM.require();
         Path chromedriver = ExternalProgram.CHROMEDRIVER.require();
         Path profile = Files.createTempDirectory("ferry-chromium");
@@ -60,48 +61,48 @@ final class Browser implements AutoCloseable {
         }
     }
 
-    void get(String url) {
+    public void get(String url) {
         driver.get(url);
     }
 
-    String title() {
+    public String title() {
         return driver.getTitle();
     }
 
-    WebElement find(String id) {
+    public WebElement find(String id) {
         return driver.findElement(By.id(id));
     }
 
     /** Types into a field, replacing what it held. */
-    void type(String id, String text) {
+    public void type(String id, String text) {
         WebElement field = find(id);
         field.clear();
         field.sendKeys(text);
     }
 
-    void joinAs(String name) {
+    public void joinAs(String name) {
         type("name", name);
         find("join").click();
     }
 
-    void say(String text) {
+    public void say(String text) {
         type("text", text);
         find("send").click();
     }
 
     /** Waits until the element's text is {@code expected}. */
-    void awaitText(String id, String expected) {
+    public void awaitText(String id, String expected) {
         awaitThat(d -> expected.equals(find(id).getText()), "#" + id + " to read '" + expected + "'");
     }
 
     /** Waits until some line of the message list contains {@code text}. */
-    void awaitMessage(String text) {
+    public void awaitMessage(String text) {
         awaitThat(d -> d.findElements(By.cssSelector("#messages li")).stream().anyMatch(li -> li.getText().contains(text)),
                 "a message line containing '" + text + "'");
     }
 
     /** Whether a message line contains {@code text} and has the class {@code cssClass}. */
-    boolean hasMessage(String cssClass, String text) {
+    public boolean hasMessage(String cssClass, String text) {
         return driver.findElements(By.cssSelector("#messages li." + cssClass)).stream()
                 .anyMatch(li -> li.getText().contains(text));
     }
@@ -115,13 +116,18 @@ final class Browser implements AutoCloseable {
         }
     }
 
-    void screenshot(Path target) throws IOException {
+    public void screenshot(Path target) throws IOException {
         File shot = driver.getScreenshotAs(OutputType.FILE);
         Files.createDirectories(target.getParent());
         Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
     }
 
     /** Ends Chromium and chromedriver and deletes the profile. */
+    /** The text of the element {@code id} now. */
+    public String text(String id) {
+        return find(id).getText();
+    }
+
     @Override
     public void close() throws IOException {
         try {

@@ -3,13 +3,21 @@ package dev.ferry.samples;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ferry.embedded.EmbeddedServer;
 import dev.ferry.embedded.ServerKind;
 import dev.ferry.testsupport.ExternalProgram;
 import dev.ferry.testsupport.RequiresPrograms;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -39,6 +47,54 @@ class ChatBrowserTest {
         if (demos != null) {
             demos.close();
         }
+    }
+
+    /**
+     * With {@code dev.ferry.deflateContextTakeover=false}, Chromium's sessions compress every message
+     * afresh, so a room's message is compressed once and the same compressed frame goes to both
+     * browsers, which decode it: the bytes the server sent are far fewer than the text twice over.
+     */
+    @Test
+    void browsersDecodeTheBroadcastFrameCompressedOnceForBoth() throws Exception {
+        EmbeddedServer server = ServerKind.TOMCAT.create();
+        try {
+            DemoApplication.start(server, 0, List.of(), Set.of(), Map.of("dev.ferry.deflateContextTakeover", "false",
+                    "dev.ferry.broadcast.nodeName", "compressing-node"));
+            String page = "http://127.0.0.1:" + server.port() + "/?room=compressed";
+            try (Browser alice = Browser.open(); Browser bob = Browser.open()) {
+                alice.get(page);
+                alice.joinAs("Alice");
+                bob.get(page);
+                bob.joinAs("Bob");
+                bob.awaitText("online", "2");
+                alice.awaitText("online", "2");
+                alice.awaitText("compression", "permessage-deflate");
+                long before = bytesSent("compressing-node");
+                String text = "the same words again and again, ".repeat(60).trim();
+                alice.say(text);
+                bob.awaitMessage("Alice: " + text.substring(0, 100));
+                alice.awaitMessage("Alice: " + text.substring(0, 100));
+                long sent = bytesSent("compressing-node") - before;
+                assertTrue(sent < text.length() / 4, "the " + text.length() + "-character message cost " + sent
+                        + " bytes for both browsers together");
+            }
+        } finally {
+            server.stop();
+        }
+    }
+
+    /** The chat endpoint's BytesSent in the application whose broadcast node is {@code node}. */
+    private static long bytesSent(String node) throws Exception {
+        MBeanServer jmx = ManagementFactory.getPlatformMBeanServer();
+        for (ObjectName broadcast : jmx.queryNames(new ObjectName("dev.ferry:type=Broadcast,*"), null)) {
+            if (node.equals(jmx.getAttribute(broadcast, "Node"))) {
+                ObjectName endpoint = new ObjectName("dev.ferry:type=Endpoint,application="
+                        + broadcast.getKeyProperty("application") + ",container=" + broadcast.getKeyProperty("container")
+                        + ",path=" + ObjectName.quote("/chat/{room}"));
+                return (Long) jmx.getAttribute(endpoint, "BytesSent");
+            }
+        }
+        throw new AssertionError("No broadcast MBean of node " + node);
     }
 
     @ParameterizedTest

@@ -114,6 +114,17 @@ public final class ChatClient implements WebSocket.Listener, AutoCloseable {
         }
     }
 
+    /** The welcome's {@code node}: which server this client reached. */
+    public String awaitWelcomeNode() throws InterruptedException {
+        return (String) until(e -> "welcome".equals(e.get("type")), "the welcome").stream()
+                .filter(e -> "welcome".equals(e.get("type"))).findFirst().orElseThrow().get("node");
+    }
+
+    /** The code and reason of the server's close frame, once it came. */
+    public String awaitClosed() throws Exception {
+        return closed.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+    }
+
     /** Waits for the online count to be {@code count}. */
     public void awaitOnline(long count) throws InterruptedException {
         until(e -> "online".equals(e.get("type")) && Long.valueOf(count).equals(e.get("count")), "online count " + count);

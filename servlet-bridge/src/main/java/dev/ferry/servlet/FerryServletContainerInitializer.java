@@ -1,5 +1,6 @@
 package dev.ferry.servlet;
 
+import dev.ferry.broadcast.BroadcastSettings;
 import dev.ferry.config.FerrySettings;
 import dev.ferry.server.FerryServerContainer;
 import jakarta.servlet.DispatcherType;
@@ -34,18 +35,25 @@ public final class FerryServletContainerInitializer implements ServletContainerI
     @Override
     public void onStartup(Set<Class<?>> scanned, ServletContext context) throws ServletException {
         FerrySettings settings;
+        BroadcastSettings broadcast;
         try {
             settings = FerrySettings.from(context::getInitParameter);
+            broadcast = BroadcastSettings.from(context::getInitParameter);
         } catch (IllegalArgumentException e) {
             throw new ServletException("Ferry WebSocket: " + e.getMessage(), e);
         }
         String application = ContainerRoutes.describe(context);
-        FerryServerContainer container = new FerryServerContainer(settings, context.getClassLoader(),
+        FerryServerContainer container = new FerryServerContainer(settings, broadcast, context.getClassLoader(),
                 context.getContextPath() == null || context.getContextPath().isEmpty() ? "/" : context.getContextPath());
         ContainerRoutes routes;
         try {
             OtherWebSocketImplementation.switchOff(context, application);
             routes = ContainerRoutes.detect(context, container);
+            // A relay module in the application (ferry-broadcast-redis) takes its settings from the init parameters.
+            container.topics().startRelay(context::getInitParameter, context.getClassLoader());
+        } catch (IllegalArgumentException e) {
+            container.shutdown();
+            throw new ServletException("Ferry WebSocket: " + e.getMessage(), e);
         } catch (ServletException | RuntimeException e) {
             container.shutdown();
             throw e;

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
  * bottom up: {@code transport} (the byte-stream SPI and its write slot); {@code engine.frame},
  * {@code engine.deflate}, {@code engine} (the protocol) and {@code nio} (sockets and threads); then
  * the Jakarta façade ({@code config}, {@code handshake}, {@code extension}, {@code message},
- * {@code session}, {@code pojo}, {@code metrics}, {@code instance}, {@code client}, {@code server});
+ * {@code session}, {@code pojo}, {@code metrics}, {@code instance}, {@code client}, {@code broadcast},
+ * {@code server});
  * then {@code servlet}. See docs/architecture.md.
  */
 class ArchitectureTest {
@@ -24,7 +25,7 @@ class ArchitectureTest {
     private static final String[] ENGINE = {"dev.ferry.engine..", "dev.ferry.transport..", "dev.ferry.nio.."};
     private static final String[] FACADE = {"dev.ferry.config..", "dev.ferry.handshake..", "dev.ferry.extension..",
         "dev.ferry.message..", "dev.ferry.session..", "dev.ferry.pojo..", "dev.ferry.metrics..", "dev.ferry.instance..",
-        "dev.ferry.client..", "dev.ferry.server.."};
+        "dev.ferry.client..", "dev.ferry.server..", "dev.ferry.broadcast.."};
 
     private static JavaClasses ferry;
 

@@ -48,6 +48,16 @@ public final class JdkMessageCollector implements WebSocket.Listener {
         return message;
     }
 
+    /** @return the next whole message, or null when none came within {@code timeout} */
+    public Object pollMessage(Duration timeout) throws InterruptedException {
+        return messages.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Whole messages received and not taken yet. */
+    public int pendingMessages() {
+        return messages.size();
+    }
+
     /** @return the payload of the next pong */
     public byte[] nextPong(Duration timeout) throws InterruptedException {
         byte[] pong = pongs.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);

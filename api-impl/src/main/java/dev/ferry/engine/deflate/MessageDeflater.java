@@ -21,6 +21,14 @@ public final class MessageDeflater {
     }
 
     /**
+     * Whether every message is compressed afresh (no context takeover on this side): then a message
+     * compressed once elsewhere, the same way, is what this deflater would have sent too.
+     */
+    public boolean resetsAfterMessage() {
+        return resetAfterMessage;
+    }
+
+    /**
      * Compresses {@code data} (position to limit; the buffer is not changed) as the next part of
      * the current message and returns the compressed bytes.
      */

@@ -1,5 +1,6 @@
 package dev.ferry.samples.chat;
 
+import dev.ferry.broadcast.Topics;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.DecodeException;
 import jakarta.websocket.Extension;
@@ -18,7 +19,8 @@ import java.util.stream.Collectors;
  * A chat room per path, {@code /chat/{room}?name=alice}. On joining, a client gets a welcome,
  * the room's last {@value ChatRoom#HISTORY} messages and then everything said in the room, with
  * join and leave notices and the online count after every change. Messages are JSON objects
- * (see {@link ChatEvent} and {@link ChatPost}).
+ * (see {@link ChatEvent} and {@link ChatPost}). Rooms are Ferry topics: with a relay (Redis),
+ * every node serving this endpoint shares them.
  */
 @ServerEndpoint(value = "/chat/{room}",
         encoders = ChatEventEncoder.class,
@@ -56,15 +58,16 @@ public class ChatEndpoint {
                     "Room names are 1 to 32 letters, digits, '.', '_' or '-'");
             return;
         }
-        ChatRoom chosen = rooms.room(roomName);
+        Topics topics = Topics.of(session);
+        ChatRoom chosen = rooms.room(roomName, topics);
         if (chosen == null) {
             refuse(session, CloseReason.CloseCodes.TRY_AGAIN_LATER, "Too many rooms");
             return;
         }
         session.setMaxIdleTimeout(IDLE_TIMEOUT_MILLIS);
         room = chosen;
-        member = new ChatMember(name, session);
-        room.join(member, new ChatEvent.Welcome(name, roomName, extensionNames(session)));
+        member = new ChatMember(name, rooms.node() + ":" + session.getId(), session);
+        room.join(member, new ChatEvent.Welcome(name, roomName, extensionNames(session), topics.nodeName()));
     }
 
     @OnMessage(maxMessageSize = MAX_MESSAGE_BYTES)

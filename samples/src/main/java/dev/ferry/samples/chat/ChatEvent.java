@@ -14,12 +14,13 @@ public sealed interface ChatEvent {
 
     /**
      * First event of every session. {@code extensions} lists what this server negotiated with the
-     * client (comma-separated names, empty when none), as the server's session reports it.
+     * client (comma-separated names, empty when none), as the server's session reports it;
+     * {@code node} names the server the client reached (several may serve one room).
      */
-    record Welcome(String you, String room, String extensions) implements ChatEvent {
+    record Welcome(String you, String room, String extensions, String node) implements ChatEvent {
         @Override
         public Map<String, Object> fields() {
-            return ordered("type", "welcome", "you", you, "room", room, "extensions", extensions);
+            return ordered("type", "welcome", "you", you, "room", room, "extensions", extensions, "node", node);
         }
     }
 
@@ -36,17 +37,37 @@ public sealed interface ChatEvent {
         }
     }
 
-    record Joined(String name, long time) implements ChatEvent {
+    /** {@code id} tells apart members of the same name, on any node. */
+    record Joined(String name, String id, long time) implements ChatEvent {
         @Override
         public Map<String, Object> fields() {
-            return ordered("type", "join", "name", name, "time", time);
+            return ordered("type", "join", "name", name, "id", id, "time", time);
         }
     }
 
-    record Left(String name, long time) implements ChatEvent {
+    record Left(String name, String id, long time) implements ChatEvent {
         @Override
         public Map<String, Object> fields() {
-            return ordered("type", "leave", "name", name, "time", time);
+            return ordered("type", "leave", "name", name, "id", id, "time", time);
+        }
+    }
+
+    /**
+     * A node's first member of a room: the other nodes answer with {@link Here} for their members
+     * in it, so that its count includes them. Pages ignore it.
+     */
+    record Hello(String node) implements ChatEvent {
+        @Override
+        public Map<String, Object> fields() {
+            return ordered("type", "hello", "node", node);
+        }
+    }
+
+    /** A member on another node, in answer to a {@link Hello}. Pages ignore it. */
+    record Here(String name, String id) implements ChatEvent {
+        @Override
+        public Map<String, Object> fields() {
+            return ordered("type", "here", "name", name, "id", id);
         }
     }
 

@@ -1,123 +1,79 @@
 package dev.ferry.samples.chat;
 
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Set;
+import dev.ferry.broadcast.SlowSubscriberPolicy;
+import dev.ferry.broadcast.TopicListener;
+import dev.ferry.broadcast.TopicMessage;
+import dev.ferry.broadcast.Topics;
 import java.util.function.LongSupplier;
 
 /**
- * One room: who is in it and its last {@link #HISTORY} messages. Every change happens under the
- * room's lock, so all members see events in one order and a newcomer gets the history and then
- * exactly what follows it. Under the lock events are only queued; sending happens after it is
- * released, and never waits for a client.
+ * One room on this node, on Ferry's topics: its members are subscribed to the topic
+ * {@code chat/<room>}, every event for the room is published there once (and reaches the members
+ * on every node, through the relay when there is one), and the room hears its own topic to keep
+ * its {@link ChatRoomState}: the count it sends its members (on this node only) after every join
+ * and leave, and the history it replays to newcomers. A newcomer gets the welcome and the history
+ * while the topic holds its messages back, so nothing published meanwhile is missed or doubled.
+ * A member that stops reading is closed by the topic (1008) and leaves like anyone else.
  */
-final class ChatRoom {
+final class ChatRoom implements TopicListener {
 
-    static final int HISTORY = 50;
+    static final int HISTORY = ChatRoomState.HISTORY;
 
-    private final String name;
+    private final String topic;
+    private final Topics topics;
     private final LongSupplier clock;
-    private final Set<ChatMember> members = new LinkedHashSet<>();
-    private final ArrayDeque<ChatEvent.Said> history = new ArrayDeque<>(HISTORY);
+    private final ChatRoomState state;
+    private final ChatEventEncoder encoder = new ChatEventEncoder();
 
-    ChatRoom(String name, LongSupplier clock) {
-        this.name = name;
+    ChatRoom(String name, Topics topics, String node, LongSupplier clock) {
+        this.topic = "chat/" + name;
+        this.topics = topics;
         this.clock = clock;
+        this.state = new ChatRoomState(node);
+        topics.addListener(topic, this);
+        publish(new ChatEvent.Hello(node));
     }
 
-    String name() {
-        return name;
-    }
-
-    synchronized int online() {
-        return members.size();
-    }
-
-    /** Welcomes {@code member}, replays the history to it, then tells everyone (it too) that it joined. */
+    /** Welcomes {@code member} with the history, then tells everyone (it too) that it joined. */
     void join(ChatMember member, ChatEvent.Welcome welcome) {
-        Delivery delivery;
-        synchronized (this) {
-            Outbox outbox = member.outbox();
-            outbox.offer(welcome);
-            for (ChatEvent.Said said : history) {
-                outbox.offer(said.asReplay());
-            }
-            members.add(member);
-            delivery = publish(List.of(new ChatEvent.Joined(member.name(), clock.getAsLong()),
-                    new ChatEvent.Online(members.size())));
-        }
-        delivery.send();
+        topics.subscribe(member.session(), topic, SlowSubscriberPolicy.CLOSE_POLICY_VIOLATION, () -> {
+            member.tell(welcome);
+            state.arrive(member.id(), member.name()).forEach(member::tell);
+        });
+        publish(new ChatEvent.Joined(member.name(), member.id(), clock.getAsLong()));
     }
 
-    /** Does nothing for a member no longer in the room (one dropped as too slow, say). */
+    /** Does nothing for a member no longer in the room. */
     void leave(ChatMember member) {
-        Delivery delivery;
-        synchronized (this) {
-            if (!members.remove(member)) {
-                return;
-            }
-            delivery = publish(List.of(new ChatEvent.Left(member.name(), clock.getAsLong()),
-                    new ChatEvent.Online(members.size())));
+        if (state.depart(member.id())) {
+            topics.unsubscribe(member.session(), topic);
+            publish(new ChatEvent.Left(member.name(), member.id(), clock.getAsLong()));
         }
-        delivery.send();
     }
 
     void say(ChatMember from, String text) {
-        Delivery delivery;
-        synchronized (this) {
-            if (!members.contains(from)) {
-                return;
-            }
-            ChatEvent.Said said = new ChatEvent.Said(from.name(), text, clock.getAsLong(), false);
-            if (history.size() == HISTORY) {
-                history.removeFirst();
-            }
-            history.addLast(said);
-            delivery = publish(List.of(said));
+        if (state.isHere(from.id())) {
+            publish(new ChatEvent.Said(from.name(), text, clock.getAsLong(), false));
         }
-        delivery.send();
     }
 
-    /**
-     * Queues {@code events} for every member (lock held). A member whose outbox is full leaves
-     * the room at once, which is itself announced, so the online count never counts it.
-     */
-    private Delivery publish(List<ChatEvent> events) {
-        List<ChatMember> dropped = new ArrayList<>();
-        ArrayDeque<ChatEvent> pending = new ArrayDeque<>(events);
-        while (!pending.isEmpty()) {
-            ChatEvent event = pending.removeFirst();
-            int before = dropped.size();
-            for (Iterator<ChatMember> it = members.iterator(); it.hasNext();) {
-                ChatMember member = it.next();
-                if (!member.outbox().offer(event)) {
-                    it.remove();
-                    dropped.add(member);
-                }
-            }
-            // Terminates: every round that adds events has removed members.
-            for (int i = before; i < dropped.size(); i++) {
-                pending.addLast(new ChatEvent.Left(dropped.get(i).name(), clock.getAsLong()));
-            }
-            if (dropped.size() > before) {
-                pending.addLast(new ChatEvent.Online(members.size()));
-            }
-        }
-        return new Delivery(List.copyOf(members), dropped);
+    /** Members on this node, on every node: for tests. */
+    int online() {
+        return state.online();
     }
 
-    /** What to do once the lock is released: start the sends, close the dropped. */
-    private record Delivery(List<ChatMember> recipients, List<ChatMember> dropped) {
-        void send() {
-            for (ChatMember member : recipients) {
-                member.outbox().flush();
-            }
-            for (ChatMember member : dropped) {
-                member.dropAsTooSlow();
-            }
+    /** Every message of the room, from this node or another, in the order its members here get them. */
+    @Override
+    public void onMessage(TopicMessage message) {
+        ChatRoomState.Reaction reaction = state.apply(FlatJson.read(message.text()), message.isFromAnotherNode());
+        if (reaction.onlineChanged()) {
+            // Counted here, sent to the members here: each node counts what it has heard.
+            topics.publishLocally(topic, encoder.encode(new ChatEvent.Online(reaction.online())));
         }
+        reaction.publish().forEach(this::publish);
+    }
+
+    private void publish(ChatEvent event) {
+        topics.publish(topic, encoder.encode(event));
     }
 }

@@ -14,12 +14,16 @@ class ChatCodecTest {
 
     @Test
     void encodesEveryEventWithItsType() {
-        assertEquals("{\"type\":\"welcome\",\"you\":\"al\",\"room\":\"r\",\"extensions\":\"permessage-deflate\"}",
-                encoder.encode(new ChatEvent.Welcome("al", "r", "permessage-deflate")));
+        assertEquals("{\"type\":\"welcome\",\"you\":\"al\",\"room\":\"r\",\"extensions\":\"permessage-deflate\","
+                + "\"node\":\"n1\"}", encoder.encode(new ChatEvent.Welcome("al", "r", "permessage-deflate", "n1")));
         assertEquals("{\"type\":\"say\",\"from\":\"al\",\"text\":\"hi\",\"time\":7,\"replay\":true}",
                 encoder.encode(new ChatEvent.Said("al", "hi", 7, false).asReplay()));
-        assertEquals("{\"type\":\"join\",\"name\":\"al\",\"time\":1}", encoder.encode(new ChatEvent.Joined("al", 1)));
-        assertEquals("{\"type\":\"leave\",\"name\":\"al\",\"time\":2}", encoder.encode(new ChatEvent.Left("al", 2)));
+        assertEquals("{\"type\":\"join\",\"name\":\"al\",\"id\":\"a:1\",\"time\":1}",
+                encoder.encode(new ChatEvent.Joined("al", "a:1", 1)));
+        assertEquals("{\"type\":\"leave\",\"name\":\"al\",\"id\":\"a:1\",\"time\":2}",
+                encoder.encode(new ChatEvent.Left("al", "a:1", 2)));
+        assertEquals("{\"type\":\"hello\",\"node\":\"a\"}", encoder.encode(new ChatEvent.Hello("a")));
+        assertEquals("{\"type\":\"here\",\"name\":\"al\",\"id\":\"a:1\"}", encoder.encode(new ChatEvent.Here("al", "a:1")));
         assertEquals("{\"type\":\"online\",\"count\":3}", encoder.encode(new ChatEvent.Online(3)));
         assertEquals("{\"type\":\"error\",\"text\":\"no\"}", encoder.encode(new ChatEvent.Problem("no")));
     }

@@ -27,15 +27,18 @@ import org.springframework.web.servlet.handler.MappedInterceptor;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass(name = {"jakarta.websocket.server.ServerContainer", "dev.ferry.servlet.FerryServletContainerInitializer"})
 @ConditionalOnProperty(prefix = "ferry.websocket", name = "enabled", matchIfMissing = true)
-@EnableConfigurationProperties(FerryWebSocketProperties.class)
+@EnableConfigurationProperties({FerryWebSocketProperties.class, FerryBroadcastProperties.class})
 public class FerryWebSocketAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    public FerryServletContextInitializer ferryServletContextInitializer(FerryWebSocketProperties properties) {
+    public FerryServletContextInitializer ferryServletContextInitializer(FerryWebSocketProperties properties,
+            FerryBroadcastProperties broadcast) {
         WebSocketApiVersion.check();
         CompetingImplementations.check(FerryWebSocketAutoConfiguration.class.getClassLoader());
-        return new FerryServletContextInitializer(properties.toInitParameters());
+        java.util.Map<String, String> parameters = new java.util.LinkedHashMap<>(properties.toInitParameters());
+        parameters.putAll(broadcast.toInitParameters());
+        return new FerryServletContextInitializer(parameters);
     }
 
     /** Counts the sessions of Spring's WebSocket and SockJS handlers under their mapping's pattern. */
