@@ -50,7 +50,10 @@ public final class FerrySession implements Session, ConnectionListener {
     private final WebSocketConnection connection;
     private final FerryBasicRemote basic;
     private final FerryAsyncRemote async;
-    private final SessionFanOut fanOut;
+    private final MessageSender sender;
+    private final boolean server;
+    /** Made on first use (most sessions never join a topic, and idle ones should stay small); guarded by sender. */
+    private SessionFanOut fanOut;
     private final SessionCounters counters;
 
     private volatile int maxTextMessageBufferSize;
@@ -69,6 +72,7 @@ public final class FerrySession implements Session, ConnectionListener {
             Transport transport, boolean server, Random maskKeys, Scheduler scheduler, PerMessageDeflate deflate,
             SessionCounters counters) {
         this.counters = counters;
+        this.server = server;
         this.id = id;
         this.container = container;
         this.endpoint = endpoint;
@@ -86,10 +90,9 @@ public final class FerrySession implements Session, ConnectionListener {
         this.connection = new WebSocketConnection(transport, this, handlers, new ConnectionSettings(server,
                 limits.maxFrameSize(), limits.maxOutboundBytes(), limits.closeTimeoutMillis()), maskKeys, scheduler,
                 deflate, counters);
-        MessageSender sender = new MessageSender(connection, encoders);
+        this.sender = new MessageSender(connection, encoders);
         this.basic = new FerryBasicRemote(this, sender);
         this.async = new FerryAsyncRemote(this, sender, limits.sendTimeoutMillis());
-        this.fanOut = new SessionFanOut(this, connection, sender, encoders, server);
     }
 
     /** Calls the endpoint's onOpen, then starts reading. */
@@ -110,7 +113,16 @@ public final class FerrySession implements Session, ConnectionListener {
 
     /** What a broadcast ({@code dev.ferry.broadcast}) uses of this session. */
     public SessionFanOut fanOut() {
-        return fanOut;
+        // Locks the sender, not the session: applications may hold the session's monitor while they send.
+        synchronized (sender) {
+            if (fanOut == null) {
+                fanOut = new SessionFanOut(this, connection, sender, encoders, server);
+                if (closed) {
+                    fanOut.ended();
+                }
+            }
+            return fanOut;
+        }
     }
 
     WebSocketConnection connection() {
@@ -179,7 +191,13 @@ public final class FerrySession implements Session, ConnectionListener {
             closed = true;
             decoders.destroy();
             encoders.destroy();
-            fanOut.ended();
+            SessionFanOut current;
+            synchronized (sender) {
+                current = fanOut;
+            }
+            if (current != null) {
+                current.ended();
+            }
         }
     }
 
