@@ -10,6 +10,10 @@ import java.util.List;
  * The command line that starts one server flavour, pinned to a CPU: the servlet flavours through
  * {@code LoadServer} on their own class path file, Netty through {@code NettyEchoServer} on
  * {@code netty.txt}, Bun as {@code bun bun/echo-server.js} (JVM options do not apply to it).
+ *
+ * <p>A servlet flavour with a label, {@code ferry-tomcat@before}, runs the same server on the class
+ * path file {@code ferry-tomcat@before.txt}: written by hand (e.g. {@code ferry-tomcat.txt} with
+ * another build's Ferry jars), it compares two builds of Ferry in one run with one load generator.
  */
 final class ServerCommand {
 
@@ -45,7 +49,8 @@ final class ServerCommand {
                 return cmd;
             }
             default: {
-                List<String> serverArgs = new ArrayList<>(List.of(flavour));
+                int label = flavour.indexOf('@');
+                List<String> serverArgs = new ArrayList<>(List.of(label < 0 ? flavour : flavour.substring(0, label)));
                 serverArgs.addAll(args);
                 return ChildJvm.command(cpu, benchmarksDir, flavour + ".txt", jvmOptions,
                         "dev.ferry.benchmarks.servers.LoadServer", serverArgs);
