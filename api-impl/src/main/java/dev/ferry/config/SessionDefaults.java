@@ -16,6 +16,8 @@ public abstract class SessionDefaults implements WebSocketContainer {
     private volatile long asyncSendTimeout;
     private volatile int maxText;
     private volatile int maxBinary;
+    /** The limits last handed out, shared by the sessions that resolve to equal ones (most do). */
+    private volatile SessionLimits lastLimits;
 
     protected SessionDefaults(FerrySettings settings) {
         this.settings = settings;
@@ -31,7 +33,14 @@ public abstract class SessionDefaults implements WebSocketContainer {
 
     /** The limits a new session starts with: these defaults, overridden by the endpoint's user properties. */
     protected final SessionLimits limitsFor(Map<String, Object> userProperties) {
-        return SessionLimits.resolve(userProperties, settings, idleTimeout, asyncSendTimeout, maxText, maxBinary);
+        SessionLimits limits = SessionLimits.resolve(userProperties, settings, idleTimeout, asyncSendTimeout, maxText,
+                maxBinary);
+        SessionLimits last = lastLimits;
+        if (limits.equals(last)) {
+            return last; // the new one is garbage at once; ten thousand idle sessions keep one
+        }
+        lastLimits = limits;
+        return limits;
     }
 
     @Override

@@ -1,7 +1,7 @@
 package dev.ferry.engine;
 
 import java.nio.ByteBuffer;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import java.util.function.LongPredicate;
 
 /**
@@ -27,7 +27,10 @@ final class Delivery {
     /** When the current burst began to hold frames back (0 = it holds none); set by the delivering thread. */
     private volatile long holdSince;
     /** Registered with the scheduler's watch. */
-    private final AtomicBoolean watched = new AtomicBoolean();
+    /** 1 while the hold check is registered with the watch (an updater, not an AtomicBoolean: idle connections stay small). */
+    private volatile int watched;
+    private static final AtomicIntegerFieldUpdater<Delivery> WATCHED =
+            AtomicIntegerFieldUpdater.newUpdater(Delivery.class, "watched");
     private final LongPredicate holdCheck = this::checkHold;
 
     Delivery(Scheduler scheduler, FrameSender sender) {
@@ -82,7 +85,7 @@ final class Delivery {
         if (holdSince == 0) {
             holdSince = Math.max(1, scheduler.nanoTime());
         }
-        if (watched.compareAndSet(false, true)) {
+        if (WATCHED.compareAndSet(this, 0, 1)) {
             scheduler.watch().add(holdCheck);
         }
     }
@@ -105,9 +108,9 @@ final class Delivery {
         if (since != 0) {
             return false; // still holding, not for long yet
         }
-        watched.set(false);
+        watched = 0;
         // A hold that began after the look above registered nothing (watched was still set): keep
         // this registration for it unless another one was made meanwhile.
-        return holdSince == 0 || !watched.compareAndSet(false, true);
+        return holdSince == 0 || !WATCHED.compareAndSet(this, 0, 1);
     }
 }

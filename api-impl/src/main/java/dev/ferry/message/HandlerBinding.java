@@ -4,7 +4,10 @@ import dev.ferry.engine.BinarySink;
 import dev.ferry.engine.PongSink;
 import dev.ferry.engine.TextSink;
 import jakarta.websocket.MessageHandler;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -13,6 +16,16 @@ import java.util.Set;
  */
 record HandlerBinding(MessageHandler handler, Set<MessageKind> kinds, TextSink textSink, BinarySink binarySink,
         PongSink pongSink) {
+
+    private static final Map<MessageKind, Set<MessageKind>> SINGLE_KINDS = singleKinds();
+
+    private static Map<MessageKind, Set<MessageKind>> singleKinds() {
+        Map<MessageKind, Set<MessageKind>> sets = new EnumMap<>(MessageKind.class);
+        for (MessageKind kind : MessageKind.values()) {
+            sets.put(kind, Collections.unmodifiableSet(EnumSet.of(kind)));
+        }
+        return Collections.unmodifiableMap(sets);
+    }
 
     /**
      * Classifies {@code type} as the specification does and builds the sinks. {@code partial} says
@@ -30,10 +43,10 @@ record HandlerBinding(MessageHandler handler, Set<MessageKind> kinds, TextSink t
                         + " byte[], not " + type.getName() + "; use a MessageHandler.Whole for it");
             }
             if (messageType == String.class) {
-                return new HandlerBinding(handler, EnumSet.of(MessageKind.TEXT), HandlerSinks.partialText(target),
+                return new HandlerBinding(handler, only(MessageKind.TEXT), HandlerSinks.partialText(target),
                         null, null);
             } else {
-                return new HandlerBinding(handler, EnumSet.of(MessageKind.BINARY), null,
+                return new HandlerBinding(handler, only(MessageKind.BINARY), null,
                         HandlerSinks.partialBinary(messageType, target), null);
             }
         }
@@ -50,8 +63,13 @@ record HandlerBinding(MessageHandler handler, Set<MessageKind> kinds, TextSink t
                 kinds.contains(MessageKind.PONG) ? HandlerSinks.pong(target) : null);
     }
 
+    /** One kind alone, as one shared immutable set: every session of an endpoint binds its handlers anew. */
+    private static Set<MessageKind> only(MessageKind kind) {
+        return SINGLE_KINDS.get(kind);
+    }
+
     private static Set<MessageKind> wholeKinds(Class<?> type, DecoderSet decoders) {
         MessageKind builtIn = MessageTypes.builtInKind(type);
-        return builtIn != null ? EnumSet.of(builtIn) : decoders.decodedKinds(type);
+        return builtIn != null ? only(builtIn) : decoders.decodedKinds(type);
     }
 }

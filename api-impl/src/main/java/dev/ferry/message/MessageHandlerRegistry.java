@@ -6,11 +6,9 @@ import dev.ferry.engine.PongSink;
 import dev.ferry.engine.TextSink;
 import jakarta.websocket.EndpointConfig;
 import jakarta.websocket.MessageHandler;
+import java.util.Arrays;
 import java.util.Collections;
-import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -23,13 +21,16 @@ import java.util.Set;
  */
 public final class MessageHandlerRegistry implements MessageSinks {
 
+    private static final HandlerBinding[] NONE = {};
+
     private final EndpointConfig config;
     private final DecoderSet decoders;
 
-    /** Guarded by {@code this}. */
-    private final Map<MessageHandler, HandlerBinding> bindings = new LinkedHashMap<>();
-    /** Guarded by {@code this}. */
-    private final Map<MessageKind, HandlerBinding> byKind = new EnumMap<>(MessageKind.class);
+    /**
+     * The handlers in the order they were added; guarded by {@code this}. A session has one to three
+     * (one per kind of message), so an array scanned beats maps that every idle session would carry.
+     */
+    private HandlerBinding[] bindings = NONE;
 
     private volatile TextSink textSink;
     private volatile BinarySink binarySink;
@@ -83,19 +84,25 @@ public final class MessageHandlerRegistry implements MessageSinks {
 
     /** Removes a handler; removing one that is not registered does nothing. */
     public synchronized void remove(MessageHandler handler) {
-        HandlerBinding binding = bindings.remove(handler);
-        if (binding == null) {
-            return;
+        for (int i = 0; i < bindings.length; i++) {
+            if (bindings[i].handler().equals(handler)) {
+                HandlerBinding[] fewer = new HandlerBinding[bindings.length - 1];
+                System.arraycopy(bindings, 0, fewer, 0, i);
+                System.arraycopy(bindings, i + 1, fewer, i, fewer.length - i);
+                bindings = fewer;
+                publishSinks();
+                return;
+            }
         }
-        for (MessageKind kind : binding.kinds()) {
-            byKind.remove(kind);
-        }
-        publishSinks();
     }
 
     /** A snapshot of the registered handlers, in the order they were added. */
     public synchronized Set<MessageHandler> handlers() {
-        return Collections.unmodifiableSet(new LinkedHashSet<>(bindings.keySet()));
+        Set<MessageHandler> handlers = new LinkedHashSet<>();
+        for (HandlerBinding binding : bindings) {
+            handlers.add(binding.handler());
+        }
+        return Collections.unmodifiableSet(handlers);
     }
 
     /** The sink for text messages, or {@code null} when no handler receives text. */
@@ -119,24 +126,41 @@ public final class MessageHandlerRegistry implements MessageSinks {
     private synchronized void register(Class<?> type, MessageHandler handler, boolean partial) {
         HandlerBinding binding = HandlerBinding.of(type, handler, partial, decoders);
         for (MessageKind kind : binding.kinds()) {
-            HandlerBinding existing = byKind.get(kind);
+            HandlerBinding existing = bindingFor(kind);
             if (existing != null) {
                 throw new IllegalStateException("A " + kind.label() + " message handler is already registered ("
                         + existing.handler().getClass().getName() + "); a session has at most one handler per"
                         + " message kind, remove it first");
             }
         }
-        bindings.put(handler, binding);
-        for (MessageKind kind : binding.kinds()) {
-            byKind.put(kind, binding);
-        }
+        HandlerBinding[] more = Arrays.copyOf(bindings, bindings.length + 1);
+        more[bindings.length] = binding;
+        bindings = more;
         publishSinks();
     }
 
+    private HandlerBinding bindingFor(MessageHandler handler) {
+        for (HandlerBinding binding : bindings) {
+            if (binding.handler().equals(handler)) {
+                return binding;
+            }
+        }
+        return null;
+    }
+
+    private HandlerBinding bindingFor(MessageKind kind) {
+        for (HandlerBinding binding : bindings) {
+            if (binding.kinds().contains(kind)) {
+                return binding;
+            }
+        }
+        return null;
+    }
+
     private void publishSinks() {
-        HandlerBinding text = byKind.get(MessageKind.TEXT);
-        HandlerBinding binary = byKind.get(MessageKind.BINARY);
-        HandlerBinding pong = byKind.get(MessageKind.PONG);
+        HandlerBinding text = bindingFor(MessageKind.TEXT);
+        HandlerBinding binary = bindingFor(MessageKind.BINARY);
+        HandlerBinding pong = bindingFor(MessageKind.PONG);
         textSink = text == null ? null : text.textSink();
         binarySink = binary == null ? null : binary.binarySink();
         pongSink = pong == null ? null : pong.pongSink();

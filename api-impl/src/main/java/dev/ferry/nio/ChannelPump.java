@@ -10,7 +10,7 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 
 /**
  * What a {@link NioTransport} does on its I/O thread: connects, writes the write in flight
@@ -33,7 +33,10 @@ final class ChannelPump implements SelectorLoop.Handler {
     private final NioTransport.ChannelCloser closer;
     private final WriteSlot writes;
     private final InboundDelivery delivery;
-    private final AtomicBoolean scheduled = new AtomicBoolean();
+    /** 1 while a round is asked for and not begun (an updater, not an AtomicBoolean: idle connections stay small). */
+    private volatile int scheduled;
+    private static final AtomicIntegerFieldUpdater<ChannelPump> SCHEDULED =
+            AtomicIntegerFieldUpdater.newUpdater(ChannelPump.class, "scheduled");
     volatile boolean readingPaused;
     volatile boolean abortRequested;
 
@@ -84,9 +87,9 @@ final class ChannelPump implements SelectorLoop.Handler {
             pumpAgain = true; // asked by a listener the I/O thread calls: the current round goes on
             return;
         }
-        if (scheduled.compareAndSet(false, true)) {
+        if (SCHEDULED.compareAndSet(this, 0, 1)) {
             onLoop(() -> {
-                scheduled.set(false);
+                scheduled = 0;
                 pump();
             });
         }

@@ -6,7 +6,7 @@ import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
@@ -31,7 +31,7 @@ import java.util.function.Consumer;
  * <p>The I/O thread may read on while a worker delivers; the bytes handed over and not yet taken
  * (the backlog) are bounded by {@link #BACKLOG_LIMIT}, past which the transport stops reading
  * until a worker has brought the backlog back under it and run the {@code drained} callback. The
- * lock guards only the queue and the running flag; calls run outside it.
+ * lock (the object's own monitor) guards only the queue and the running flag; calls run outside it.
  */
 final class InboundDelivery {
 
@@ -55,9 +55,10 @@ final class InboundDelivery {
     private volatile boolean sawLongRun;
     private final AtomicLong backlog = new AtomicLong();
     /** The transport was told to stop reading and waits for {@link #drained}. */
-    private final AtomicBoolean stalled = new AtomicBoolean();
+    private volatile int stalled; // 1 = stalled; an updater, not an AtomicBoolean: idle connections stay small
+    private static final AtomicIntegerFieldUpdater<InboundDelivery> STALLED =
+            AtomicIntegerFieldUpdater.newUpdater(InboundDelivery.class, "stalled");
 
-    private final Object lock = new Object();
     /** Small to start with: an idle connection queues nothing, a busy one grows it. */
     private final ArrayDeque<Runnable> queue = new ArrayDeque<>(2);
     /** A worker is running the queue. */
@@ -155,7 +156,7 @@ final class InboundDelivery {
         if (!policy.allowsInline() || sawLongRun || shortRuns < policy.shortRunsBeforeInline()) {
             return false;
         }
-        synchronized (lock) {
+        synchronized (this) {
             if (running || !queue.isEmpty()) {
                 return false; // a worker still has calls to make: they come first
             }
@@ -208,21 +209,21 @@ final class InboundDelivery {
         if (backlog.get() < BACKLOG_LIMIT) {
             return false;
         }
-        stalled.set(true);
+        stalled = 1;
         // A worker may have taken it all between the two looks, before it could see the stall.
-        return backlog.get() >= BACKLOG_LIMIT || !stalled.compareAndSet(true, false);
+        return backlog.get() >= BACKLOG_LIMIT || !STALLED.compareAndSet(this, 1, 0);
     }
 
     /** On a worker: the listener has taken {@code size} bytes. */
     private void taken(int size) {
-        if (backlog.addAndGet(-size) < BACKLOG_LIMIT && stalled.get() && stalled.compareAndSet(true, false)) {
+        if (backlog.addAndGet(-size) < BACKLOG_LIMIT && stalled == 1 && STALLED.compareAndSet(this, 1, 0)) {
             drained.run();
         }
     }
 
     /** Queues {@code call} after everything submitted before it. */
     private void submit(Runnable call) {
-        synchronized (lock) {
+        synchronized (this) {
             queue.add(call);
             if (running) {
                 return;
@@ -243,7 +244,7 @@ final class InboundDelivery {
         try {
             while (true) {
                 Runnable call;
-                synchronized (lock) {
+                synchronized (this) {
                     call = queue.poll();
                     if (call == null) {
                         running = false;

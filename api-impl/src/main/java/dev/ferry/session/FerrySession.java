@@ -388,6 +388,6 @@ public final class FerrySession implements Session, ConnectionListener {
 
     @Override
     public String toString() {
-        return "FerrySession[" + id + " " + handshake.requestUri() + "]";
+        return "FerrySession[" + id + " " + handshake.requestUriText() + "]";
     }
 }
