@@ -99,9 +99,9 @@ public final class WebSocketConnection implements TransportListener, ControlFram
         delivery.held();
     }
 
-    /** See {@link Transport#deliveringThreadMayWait()}. */
-    public boolean deliveringThreadMayWait() {
-        return transport.deliveringThreadMayWait();
+    /** See {@link Transport#deliveringThreadMayWait(int)}. */
+    public boolean deliveringThreadMayWait(int applicationBytes) {
+        return transport.deliveringThreadMayWait(applicationBytes);
     }
 
     public boolean isOpen() {

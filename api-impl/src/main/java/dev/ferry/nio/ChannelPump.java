@@ -81,6 +81,11 @@ final class ChannelPump implements SelectorLoop.Handler {
         return description;
     }
 
+    /** I/O thread, while delivering inline: see {@link InboundDelivery#leaveInline()}. */
+    void deliverOnWorkers() {
+        delivery.leaveInline();
+    }
+
     /** Asks the I/O thread for a round of writing and reading (once, however often asked meanwhile). */
     void schedule() {
         if (loop.inLoop() && pumping) {

@@ -165,6 +165,15 @@ final class InboundDelivery {
         return true;
     }
 
+    /**
+     * I/O thread, from inside an inline run: the next calls go to the workers, for good, as after a
+     * long run. Nothing is queued while inline, so they keep their order.
+     */
+    void leaveInline() {
+        inline = false;
+        sawLongRun = true;
+    }
+
     /** Calls the listener on this (the I/O) thread, inside the connection's context. */
     private void runInline(Consumer<TransportListener> call) {
         long start = System.nanoTime();

@@ -30,6 +30,9 @@ import java.util.concurrent.Executor;
  */
 public final class NioTransport implements Transport {
 
+    /** A send of the application's buffer from this size on is worth a worker's wait rather than a copy. */
+    static final int LARGE_APPLICATION_SEND = 64 * 1024;
+
     private final SocketChannel channel;
     private final InetSocketAddress remote;
     private final boolean secure;
@@ -209,10 +212,20 @@ public final class NioTransport implements Transport {
         return secure;
     }
 
-    /** Not on the I/O thread, which delivers inline and must write what does not go out at once. */
+    /**
+     * Not on the I/O thread, which delivers inline and must write what does not go out at once. A
+     * large buffer there will be copied: the connection's next messages go to the workers, where
+     * such a send waits instead (inline delivery pays for small messages, not for large copies).
+     */
     @Override
-    public boolean deliveringThreadMayWait() {
-        return !loop.inLoop();
+    public boolean deliveringThreadMayWait(int applicationBytes) {
+        if (!loop.inLoop()) {
+            return true;
+        }
+        if (applicationBytes >= LARGE_APPLICATION_SEND) {
+            pump.deliverOnWorkers();
+        }
+        return false;
     }
 
     /**

@@ -23,7 +23,7 @@ final class FerryBasicRemote extends FerryRemote implements RemoteEndpoint.Basic
     @Override
     public void sendBinary(ByteBuffer data) throws IOException {
         requireArgument(data, "data");
-        sendAndWait(cb -> sender.sendBinary(data, cb), true);
+        sendAndWait(cb -> sender.sendBinary(data, cb), applicationBytes(data));
     }
 
     @Override
@@ -35,7 +35,7 @@ final class FerryBasicRemote extends FerryRemote implements RemoteEndpoint.Basic
     @Override
     public void sendBinary(ByteBuffer partialByte, boolean isLast) throws IOException {
         requireArgument(partialByte, "partialByte");
-        sendAndWait(cb -> sender.sendBinaryPart(partialByte, isLast, cb), true);
+        sendAndWait(cb -> sender.sendBinaryPart(partialByte, isLast, cb), applicationBytes(partialByte));
     }
 
     @Override
@@ -63,5 +63,10 @@ final class FerryBasicRemote extends FerryRemote implements RemoteEndpoint.Basic
         if (encodeFailure[0] != null) {
             throw encodeFailure[0];
         }
+    }
+
+    /** What {@link #sendAndWait(SendAction, int)} takes for a buffer of the application's: its size, and 1 for an empty one. */
+    private static int applicationBytes(ByteBuffer data) {
+        return Math.max(1, data.remaining());
     }
 }

@@ -23,19 +23,20 @@ abstract class FerryRemote implements RemoteEndpoint {
 
     /** Runs one send of Ferry's own bytes and waits for it, unless the caller is the delivering thread. */
     final void sendAndWait(SendAction action) throws IOException {
-        sendAndWait(action, false);
+        sendAndWait(action, 0);
     }
 
     /**
-     * Runs one send and waits for it. The delivering thread does not wait (see
+     * Runs one send and waits for it ({@code applicationBytes}: the size of the application's own
+     * buffer it sends, 0 when the bytes are Ferry's). The delivering thread does not wait (see
      * {@link WebSocketConnection#isDeliveringThread()}), except for a payload that is the
      * application's own buffer where the transport lets it wait: then waiting costs less than the
      * copy that would let it return at once.
      */
-    final void sendAndWait(SendAction action, boolean applicationBuffer) throws IOException {
+    final void sendAndWait(SendAction action, int applicationBytes) throws IOException {
         WebSocketConnection connection = session.connection();
         boolean waits = !connection.isDeliveringThread()
-                || applicationBuffer && connection.deliveringThreadMayWait();
+                || applicationBytes > 0 && connection.deliveringThreadMayWait(applicationBytes);
         BlockingSend send = new BlockingSend(waits);
         action.send(send);
         if (!waits) {

@@ -32,7 +32,7 @@ final class SendFuture implements Future<Void> {
 
     @Override
     public Void get() throws InterruptedException, ExecutionException {
-        if (!result.isDone() && connection.isDeliveringThread() && !connection.deliveringThreadMayWait()) {
+        if (!result.isDone() && connection.isDeliveringThread() && !connection.deliveringThreadMayWait(0)) {
             return null;
         }
         return result.get();
@@ -40,7 +40,7 @@ final class SendFuture implements Future<Void> {
 
     @Override
     public Void get(long timeout, TimeUnit unit) throws InterruptedException, ExecutionException, TimeoutException {
-        if (!result.isDone() && connection.isDeliveringThread() && !connection.deliveringThreadMayWait()) {
+        if (!result.isDone() && connection.isDeliveringThread() && !connection.deliveringThreadMayWait(0)) {
             return null;
         }
         return result.get(timeout, unit);

@@ -63,8 +63,14 @@ public interface Transport {
      * non-blocking streams (Tomcat reports "writable" only once the read callback has returned), a
      * wait there could last until its deadline. Where it may, a blocking send of the application's
      * buffer from that thread waits instead of sending a copy.
+     *
+     * @param applicationBytes the size of the application's buffer the caller would send without a
+     *                         copy if it may wait, 0 for a send of Ferry's own bytes. A transport
+     *                         that delivers on its own I/O thread answers no there, and may take a
+     *                         large buffer as the hint to deliver the connection's next messages on
+     *                         workers, where such sends wait instead of copying.
      */
-    default boolean deliveringThreadMayWait() {
+    default boolean deliveringThreadMayWait(int applicationBytes) {
         return true;
     }
 

@@ -488,6 +488,8 @@ class NioTransportTest {
         volatile long spinNanos;
         volatile NioTransport transport;
         volatile boolean mayWaitOnTheIoThread;
+        /** Sends of the application's buffer this size each callback asks about (0: none). */
+        volatile int applicationBytes;
 
         @Override
         public void onData(ByteBuffer data) {
@@ -497,7 +499,10 @@ class NioTransportTest {
                 Thread.onSpinWait(); // a callback that takes this long: the behaviour under test
             }
             if (transport != null && Thread.currentThread().getName().equals("test-io")) {
-                mayWaitOnTheIoThread |= transport.deliveringThreadMayWait();
+                mayWaitOnTheIoThread |= transport.deliveringThreadMayWait(0);
+                if (applicationBytes > 0) {
+                    mayWaitOnTheIoThread |= transport.deliveringThreadMayWait(applicationBytes);
+                }
             }
             threads.add(Thread.currentThread().getName());
         }
@@ -514,6 +519,45 @@ class NioTransportTest {
             String t = threads.poll(5, TimeUnit.SECONDS);
             assertNotNull(t, "no delivery within 5 s");
             return t;
+        }
+    }
+
+    @Test
+    void aLargeSendOfTheApplicationsBufferOnTheIoThreadSendsTheCallbacksBackToTheWorkers() throws Exception {
+        try (java.nio.channels.ServerSocketChannel acceptor = java.nio.channels.ServerSocketChannel.open()
+                .bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
+            peer = new Socket(InetAddress.getLoopbackAddress(), acceptor.socket().getLocalPort());
+            InlinePolicy policy = new InlinePolicy(1_000_000_000L, 100_000_000L, 16);
+            NioTransport transport = NioTransport.adopt(loop, workers, CallbackContext.NONE, acceptor.accept(),
+                    null, java.nio.channels.SocketChannel::close, policy);
+            ThreadRecorder listener = new ThreadRecorder();
+            listener.transport = transport;
+            transport.start(listener);
+            awaitLoop();
+            String thread = "";
+            for (int i = 0; i < 100 && !thread.equals("test-io"); i++) {
+                peer.getOutputStream().write('x');
+                thread = listener.next();
+            }
+            assertEquals("test-io", thread, "short callbacks run on the I/O thread");
+            // A small buffer of the application's is copied cheaply: delivery stays inline.
+            listener.applicationBytes = NioTransport.LARGE_APPLICATION_SEND - 1;
+            peer.getOutputStream().write('x');
+            assertEquals("test-io", listener.next());
+            peer.getOutputStream().write('x');
+            assertEquals("test-io", listener.next(), "a small send changes nothing");
+            // A large one would be copied there: that callback still ends on the I/O thread (it is
+            // running), the next ones go to the workers, where such a send waits instead.
+            listener.applicationBytes = NioTransport.LARGE_APPLICATION_SEND;
+            peer.getOutputStream().write('x');
+            assertEquals("test-io", listener.next());
+            listener.applicationBytes = 0;
+            for (int i = 0; i < InlinePolicy.DEFAULT.shortRunsBeforeInline() + 2; i++) {
+                peer.getOutputStream().write('x');
+                assertEquals("test-worker", listener.next(), "after a large send on the I/O thread the workers deliver");
+            }
+            assertFalse(listener.mayWaitOnTheIoThread, "the I/O thread never waits for a write");
+            transport.close(true);
         }
     }
 
@@ -544,7 +588,7 @@ class NioTransportTest {
             peer.getOutputStream().write('x');
             assertEquals("test-io", listener.next(), "and stay there");
             assertFalse(listener.mayWaitOnTheIoThread, "the I/O thread never waits for a write");
-            assertTrue(transport.deliveringThreadMayWait(), "any other thread may");
+            assertTrue(transport.deliveringThreadMayWait(0), "any other thread may");
             listener.spinNanos = 2 * policy.longNanos();
             peer.getOutputStream().write('x');
             assertEquals("test-io", listener.next());

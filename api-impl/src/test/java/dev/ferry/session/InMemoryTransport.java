@@ -141,7 +141,7 @@ public final class InMemoryTransport implements Transport {
     }
 
     @Override
-    public boolean deliveringThreadMayWait() {
+    public boolean deliveringThreadMayWait(int applicationBytes) {
         return deliveringThreadMayWait;
     }
 

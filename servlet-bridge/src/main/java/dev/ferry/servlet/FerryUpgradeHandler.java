@@ -184,7 +184,7 @@ public final class FerryUpgradeHandler implements HttpUpgradeHandler, Transport 
      * first calls only once {@code init} has returned.
      */
     @Override
-    public boolean deliveringThreadMayWait() {
+    public boolean deliveringThreadMayWait(int applicationBytes) {
         return options.callbackThreads() != null && initialized;
     }
 
