@@ -29,9 +29,10 @@ final class MessageAssembler implements FrameHandler {
     private final MessageSinks sinks;
     private final MessageInflater inflater;
     private final ConnectionCounters counters;
-    private final Utf8Validator utf8 = new Utf8Validator();
+    /** Made with the first text message: idle connections, and binary-only ones, never need it. */
+    private Utf8Validator utf8;
     /** Takes each inflated piece (allocated once). */
-    private final java.util.function.Consumer<ByteBuffer> inflated = this::acceptInflated;
+    private final java.util.function.Consumer<ByteBuffer> inflated;
     /**
      * The last inflated piece of a compressed message delivered in parts, held back until it is
      * known whether more follows, so that the final part carries {@code last = true}.
@@ -73,6 +74,7 @@ final class MessageAssembler implements FrameHandler {
         this.sinks = sinks;
         this.inflater = inflater;
         this.counters = counters;
+        this.inflated = inflater == null ? null : this::acceptInflated;
     }
 
     @Override
@@ -106,6 +108,9 @@ final class MessageAssembler implements FrameHandler {
         carryLength = 0;
         lastDelivered = false;
         if (opcode == Opcode.TEXT) {
+            if (utf8 == null) {
+                utf8 = new Utf8Validator();
+            }
             textSink = connection.deliversMessages() ? sinks.textSink() : DiscardingSinks.TEXT;
             if (textSink == null) {
                 // No handler takes text now; one may be added later (handlers come and go at any
