@@ -1,5 +1,6 @@
 package dev.ferry.benchmarks.fanout;
 
+import dev.ferry.benchmarks.load.ProcFs;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -123,9 +124,14 @@ public final class FanOutClient {
         latency = new Histogram(TimeUnit.SECONDS.toMicros(60), 3);
         long before = completed;
         long start = System.nanoTime();
+        long cpuBefore = ProcFs.cpuNanos(-1);
+        long busyBefore = ProcFs.machineBusyNanos();
         long end = start + (long) (durationSeconds * 1e9);
         pump(window, end);
-        double seconds = (System.nanoTime() - start) / 1e9;
+        long wall = System.nanoTime() - start;
+        long cpu = ProcFs.cpuNanos(-1) - cpuBefore;
+        long busy = ProcFs.machineBusyNanos() - busyBefore;
+        double seconds = wall / 1e9;
         long messages = completed - before;
         drain();
         print(label, "deliveries_per_s", messages * (double) receivers / seconds, "msg/s");
@@ -133,6 +139,10 @@ public final class FanOutClient {
         print(label, "latency_last_p50_us", latency.getValueAtPercentile(50), "us");
         print(label, "latency_last_p99_us", latency.getValueAtPercentile(99), "us");
         print(label, "latency_last_max_us", latency.getMaxValue(), "us");
+        // The client's own CPU (near 100 %: it, not the server, set the pace) and the rest of the
+        // machine's (the server, the kernel's loopback work, anything else) as shares of one core.
+        print(label, "client_cpu_pct", cpuBefore < 0 ? Double.NaN : 100.0 * cpu / wall, "%");
+        print(label, "rest_cpu_pct", busyBefore < 0 ? Double.NaN : 100.0 * (busy - cpu) / wall, "%");
     }
 
     /** Keeps up to {@code window} messages on their way until {@code until}. */

@@ -9,7 +9,7 @@ import java.nio.file.Path;
  * What Linux's /proc tells about a process, read the same way for the load generator itself and
  * for a server of any flavour (a JVM or Bun alike), so that the figures compare.
  */
-final class ProcFs {
+public final class ProcFs {
 
     /** USER_HZ: the unit of the CPU times in /proc/PID/stat; 100 on every Linux that runs Java. */
     private static final long TICKS_PER_SECOND = 100;
@@ -18,7 +18,7 @@ final class ProcFs {
     }
 
     /** User + system CPU time of every thread of the process so far, in nanoseconds; -1 if unknown. */
-    static long cpuNanos(long pid) {
+    public static long cpuNanos(long pid) {
         try {
             String stat = Files.readString(Path.of("/proc", pid < 0 ? "self" : Long.toString(pid), "stat"),
                     StandardCharsets.US_ASCII);
@@ -36,7 +36,7 @@ final class ProcFs {
      * CPU time every CPU of the machine spent busy so far (user, nice, system, irq, softirq and
      * steal from the {@code cpu} line of /proc/stat), in nanoseconds; -1 if unknown.
      */
-    static long machineBusyNanos() {
+    public static long machineBusyNanos() {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/stat"), StandardCharsets.US_ASCII)) {
                 if (line.startsWith("cpu ")) {
