@@ -53,6 +53,13 @@ final class ChannelPump implements SelectorLoop.Handler {
     private ByteBuffer unread;
     private boolean pumping;
     private boolean pumpAgain;
+    /**
+     * A read of the current pump round came back short (or empty): the socket has nothing more
+     * for now, and the selector (level-triggered) says when it has. Another turn of the same
+     * round, asked for by a handler that wrote, then skips reading: that read would only return
+     * nothing, one wasted system call per message when callbacks run inline.
+     */
+    private boolean drained;
 
     ChannelPump(SelectorLoop loop, SocketChannel channel, TlsEngineAdapter tls, InetSocketAddress remote,
             NioTransport.ChannelCloser closer, WriteSlot writes, Executor workers, CallbackContext context,
@@ -203,6 +210,7 @@ final class ChannelPump implements SelectorLoop.Handler {
             return;
         }
         pumping = true;
+        drained = false;
         try {
             do {
                 pumpAgain = false;
@@ -211,7 +219,9 @@ final class ChannelPump implements SelectorLoop.Handler {
                     closeNow(null);
                     return;
                 }
-                readAvailable();
+                if (!drained) {
+                    readAvailable();
+                }
             } while (pumpAgain && !closed);
             if (writes.isDrainedForClose() && (tls == null || !tls.wantsWrite())) {
                 closeNow(null);
@@ -288,6 +298,8 @@ final class ChannelPump implements SelectorLoop.Handler {
                 // A TLS handshake step may now be writable; that write may in turn free reading.
                 if (tls != null && tls.wantsWrite() && !waitingForWritable) {
                     pumpAgain = true;
+                } else {
+                    drained = true;
                 }
                 return;
             }
@@ -296,6 +308,7 @@ final class ChannelPump implements SelectorLoop.Handler {
             if (n < asked && (tls == null || !tls.hasBufferedInput())) {
                 // The socket is drained for now: the selector (level-triggered) says when more
                 // comes, which spares the read that would only return 0.
+                drained = true;
                 return;
             }
         }
