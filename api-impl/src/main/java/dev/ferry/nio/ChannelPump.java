@@ -53,12 +53,8 @@ final class ChannelPump implements SelectorLoop.Handler {
     private ByteBuffer unread;
     private boolean pumping;
     private boolean pumpAgain;
-    /**
-     * A read of the current pump round came back short (or empty): the socket has nothing more
-     * for now, and the selector (level-triggered) says when it has. Another turn of the same
-     * round, asked for by a handler that wrote, then skips reading: that read would only return
-     * nothing, one wasted system call per message when callbacks run inline.
-     */
+    /** A read of this pump round came back short: a further turn (asked for by a handler that
+     *  wrote) skips the read that would return nothing; the selector reports what comes later. */
     private boolean drained;
 
     ChannelPump(SelectorLoop loop, SocketChannel channel, TlsEngineAdapter tls, InetSocketAddress remote,
@@ -219,7 +215,9 @@ final class ChannelPump implements SelectorLoop.Handler {
                     closeNow(null);
                     return;
                 }
-                if (!drained) {
+                // Bytes read ahead of a start (unread) are in memory, not in the socket: the
+                // selector would never report them, so they are delivered even when drained.
+                if (!drained || unread != null) {
                     readAvailable();
                 }
             } while (pumpAgain && !closed);

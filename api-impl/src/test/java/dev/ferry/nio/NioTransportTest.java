@@ -141,7 +141,7 @@ class NioTransportTest {
         }
     }
 
-    private NioTransport connect(Recorder listener) throws IOException {
+    private NioTransport connect(TransportListener listener) throws IOException {
         NioTransport transport = NioTransport.open(loop, workers,
                 new InetSocketAddress(InetAddress.getLoopbackAddress(), serverSocket.getLocalPort()), null);
         transport.connect(listener);
@@ -374,6 +374,35 @@ class NioTransportTest {
         transport.start(session);
         session.awaitText("early later");
         assertEquals("head", handshake.text());
+    }
+
+    @Test
+    void aStartFromInsideTheHandshakeReadDeliversTheBytesReadAheadThoughThePeerSendsNothingMore() throws Exception {
+        // As a client does: the handshake reader, on the I/O thread, takes the response and starts
+        // the session with what came after it. The read was short (the socket is drained), yet the
+        // bytes read ahead are in memory and must reach the session without another read event.
+        Recorder session = new Recorder();
+        NioTransport[] transport = new NioTransport[1];
+        TransportListener handshake = new TransportListener() {
+            @Override
+            public void onData(ByteBuffer bytes) {
+                bytes.position(bytes.limit());
+                transport[0].holdUntilStart(ByteBuffer.wrap("early".getBytes()));
+                transport[0].start(session);
+            }
+
+            @Override
+            public void onEndOfInput(Throwable failureOrNull) {
+            }
+
+            @Override
+            public void onClosed() {
+            }
+        };
+        transport[0] = connect(handshake);
+        peer.getOutputStream().write("response".getBytes());
+        session.awaitText("early");
+        transport[0].close(true);
     }
 
     @Test
