@@ -1,11 +1,10 @@
 package dev.ferry.nio;
 
+import dev.ferry.transport.SerialCalls;
 import dev.ferry.transport.TransportListener;
 import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
-import java.util.ArrayDeque;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -31,9 +30,9 @@ import java.util.function.Consumer;
  * <p>The I/O thread may read on while a worker delivers; the bytes handed over and not yet taken
  * (the backlog) are bounded by {@link #BACKLOG_LIMIT}, past which the transport stops reading
  * until a worker has brought the backlog back under it and run the {@code drained} callback. The
- * lock (the object's own monitor) guards only the queue and the running flag; calls run outside it.
+ * queue of calls for the workers is {@link SerialCalls}'.
  */
-final class InboundDelivery {
+final class InboundDelivery extends SerialCalls {
 
     /**
      * Bytes read and not yet taken by the listener, past which reading waits. Enough for a few
@@ -44,7 +43,6 @@ final class InboundDelivery {
 
     private static final System.Logger LOG = System.getLogger(InboundDelivery.class.getName());
 
-    private final Executor workers;
     private final CallbackContext context;
     private final HandOffBuffers buffers;
     private final Runnable drained;
@@ -58,11 +56,6 @@ final class InboundDelivery {
     private volatile int stalled; // 1 = stalled; an updater, not an AtomicBoolean: idle connections stay small
     private static final AtomicIntegerFieldUpdater<InboundDelivery> STALLED =
             AtomicIntegerFieldUpdater.newUpdater(InboundDelivery.class, "stalled");
-
-    /** Small to start with: an idle connection queues nothing, a busy one grows it. */
-    private final ArrayDeque<Runnable> queue = new ArrayDeque<>(2);
-    /** A worker is running the queue. */
-    private boolean running;
 
     // Confined to the I/O thread.
     private TransportListener listener;
@@ -78,7 +71,7 @@ final class InboundDelivery {
      */
     InboundDelivery(Executor workers, CallbackContext context, HandOffBuffers buffers, InlinePolicy policy,
             Runnable drained) {
-        this.workers = workers;
+        super(workers);
         this.context = context;
         this.buffers = buffers;
         this.policy = policy;
@@ -156,10 +149,8 @@ final class InboundDelivery {
         if (!policy.allowsInline() || sawLongRun || shortRuns < policy.shortRunsBeforeInline()) {
             return false;
         }
-        synchronized (this) {
-            if (running || !queue.isEmpty()) {
-                return false; // a worker still has calls to make: they come first
-            }
+        if (!idle()) {
+            return false; // a worker still has calls to make: they come first
         }
         inline = true;
         return true;
@@ -230,44 +221,14 @@ final class InboundDelivery {
         }
     }
 
-    /** Queues {@code call} after everything submitted before it. */
-    private void submit(Runnable call) {
-        synchronized (this) {
-            queue.add(call);
-            if (running) {
-                return;
-            }
-            running = true;
-        }
-        try {
-            workers.execute(this::runQueued);
-        } catch (RejectedExecutionException e) {
-            // The container is shutting down: the caller's thread is the only one left to tell the listener.
-            runQueued();
-        }
+    /** On a worker, around a run of the queue: the connection's context (class loader, JNDI). */
+    @Override
+    protected Object enter() {
+        return context.enter();
     }
 
-    /** On a worker: runs the queue until it is empty, inside the connection's context. */
-    private void runQueued() {
-        Object saved = context.enter();
-        try {
-            while (true) {
-                Runnable call;
-                synchronized (this) {
-                    call = queue.poll();
-                    if (call == null) {
-                        running = false;
-                        return;
-                    }
-                }
-                try {
-                    call.run();
-                } catch (RuntimeException | Error e) {
-                    LOG.log(Level.ERROR, "A Ferry callback failed", e);
-                }
-            }
-        } finally {
-            context.exit(saved);
-        }
+    @Override
+    protected void exit(Object entered) {
+        context.exit(entered);
     }
 }

@@ -1,10 +1,9 @@
 package dev.ferry.servlet;
 
+import dev.ferry.transport.SerialCalls;
 import dev.ferry.transport.TransportListener;
 import java.nio.ByteBuffer;
-import java.util.ArrayDeque;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 
 /**
  * Moves the engine's listener calls of one servlet-upgraded connection off the thread the container
@@ -21,11 +20,11 @@ import java.util.concurrent.RejectedExecutionException;
  * {@code release}. The engine's own pause ({@code pauseReading}) still stops the reader; bytes
  * already handed over are delivered meanwhile, as with direct I/O.
  *
- * <p>The lock guards the queue, the backlog and the hold flag, and {@code hold} (an atomic flag of
+ * <p>The object's monitor (also {@link SerialCalls}' for its queue) guards the backlog and the hold flag, and {@code hold} (an atomic flag of
  * the reader, no I/O) runs under it so that a release can never come before its hold; listener
  * calls and {@code release} (which may read) run outside it.
  */
-final class WorkerDelivery implements TransportListener {
+final class WorkerDelivery extends SerialCalls implements TransportListener {
 
     /**
      * Bytes read and not yet taken by the engine, past which reading waits: a few reads of a large
@@ -33,18 +32,10 @@ final class WorkerDelivery implements TransportListener {
      */
     static final int BACKLOG_LIMIT = 128 * 1024;
 
-    private static final System.Logger LOG = System.getLogger(WorkerDelivery.class.getName());
-
     private final TransportListener target;
-    private final Executor workers;
     private final Runnable hold;
     private final Runnable release;
 
-    private final Object lock = new Object();
-    /** Small to start with: an idle connection queues nothing. */
-    private final ArrayDeque<Runnable> queue = new ArrayDeque<>(2);
-    /** A worker is running the queue. */
-    private boolean running;
     private long backlog;
     /** Reading was held for the backlog and waits for {@link #release}. */
     private boolean held;
@@ -55,8 +46,8 @@ final class WorkerDelivery implements TransportListener {
      * @param release lets the reader go on; may read on the calling thread
      */
     WorkerDelivery(TransportListener target, Executor workers, Runnable hold, Runnable release) {
+        super(workers);
         this.target = target;
-        this.workers = workers;
         this.hold = hold;
         this.release = release;
     }
@@ -65,7 +56,7 @@ final class WorkerDelivery implements TransportListener {
     public void onData(ByteBuffer data) {
         int size = data.remaining();
         ByteBuffer copy = ByteBuffer.allocate(size).put(data).flip();
-        synchronized (lock) {
+        synchronized (this) {
             backlog += size;
             if (backlog >= BACKLOG_LIMIT) {
                 held = true;
@@ -93,7 +84,7 @@ final class WorkerDelivery implements TransportListener {
 
     /** Bytes handed over and not yet taken by the engine (for tests of the bound). */
     long backlog() {
-        synchronized (lock) {
+        synchronized (this) {
             return backlog;
         }
     }
@@ -101,7 +92,7 @@ final class WorkerDelivery implements TransportListener {
     /** On a worker: the engine took {@code size} bytes; reading goes on once the backlog is back under the limit. */
     private void taken(int size) {
         boolean resume;
-        synchronized (lock) {
+        synchronized (this) {
             backlog -= size;
             resume = held && backlog < BACKLOG_LIMIT;
             if (resume) {
@@ -110,43 +101,6 @@ final class WorkerDelivery implements TransportListener {
         }
         if (resume) {
             release.run();
-        }
-    }
-
-    /** Queues {@code call} after everything submitted before it. */
-    private void submit(Runnable call) {
-        synchronized (lock) {
-            queue.add(call);
-            if (running) {
-                return;
-            }
-            running = true;
-        }
-        try {
-            workers.execute(this::runQueued);
-        } catch (RejectedExecutionException e) {
-            // The container is stopping: the calling thread is the only one left to tell the engine.
-            LOG.log(System.Logger.Level.DEBUG, "Ferry WebSocket: the worker pool refused a callback; running it here", e);
-            runQueued();
-        }
-    }
-
-    /** On a worker: runs the queue until it is empty. */
-    private void runQueued() {
-        while (true) {
-            Runnable call;
-            synchronized (lock) {
-                call = queue.poll();
-                if (call == null) {
-                    running = false;
-                    return;
-                }
-            }
-            try {
-                call.run();
-            } catch (RuntimeException | Error e) {
-                LOG.log(System.Logger.Level.ERROR, "Ferry WebSocket: a callback failed on a worker thread", e);
-            }
         }
     }
 }
