@@ -1,40 +1,27 @@
 package dev.ferry.broadcast;
 
-import java.util.concurrent.atomic.LongAdder;
-
 /**
- * The counters of one topic, and its JMX view. Each count is also added to the container's totals.
- * Lock-free and allocation-free: they sit on the per-message, per-subscriber path.
+ * The counters of one topic, and its JMX view. Its deliveries and drops also count in the container's totals.
  */
-final class TopicMetrics implements TopicMXBean {
+final class TopicMetrics extends MessageCounts implements TopicMXBean {
 
     private final Topic topic;
     private final BroadcastMetrics totals;
-    private final LongAdder published = new LongAdder();
-    private final LongAdder received = new LongAdder();
-    private final LongAdder delivered = new LongAdder();
-    private final LongAdder dropped = new LongAdder();
 
     TopicMetrics(Topic topic, BroadcastMetrics totals) {
         this.topic = topic;
         this.totals = totals;
     }
 
-    void published() {
-        published.increment();
-    }
-
-    void received() {
-        received.increment();
-    }
-
+    @Override
     void delivered() {
-        delivered.increment();
+        super.delivered();
         totals.delivered();
     }
 
+    @Override
     void dropped() {
-        dropped.increment();
+        super.dropped();
         totals.dropped();
     }
 
@@ -51,25 +38,5 @@ final class TopicMetrics implements TopicMXBean {
     @Override
     public int getListeners() {
         return topic.listenerCount();
-    }
-
-    @Override
-    public long getPublished() {
-        return published.sum();
-    }
-
-    @Override
-    public long getReceived() {
-        return received.sum();
-    }
-
-    @Override
-    public long getDelivered() {
-        return delivered.sum();
-    }
-
-    @Override
-    public long getDropped() {
-        return dropped.sum();
     }
 }
