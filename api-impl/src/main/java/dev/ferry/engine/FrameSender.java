@@ -7,11 +7,9 @@ import dev.ferry.transport.Transport;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The one serialised path by which frames of a connection reach its transport.
@@ -19,7 +17,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>Callers on any thread queue frames; whoever finds the sender idle becomes the flusher and
  * hands every queued frame to the transport in one gathered write, repeating until the queue is
  * empty. A write that completes synchronously loops in the same thread instead of recursing.
- * The lock guards only the queue, never I/O.
+ * The monitor guards only the queue, never I/O.
  *
  * <p>A frame may be held back: queued without becoming the flusher. The connection does that for
  * what its handlers send while more of the same read is still to be parsed, so that the answers to
@@ -47,9 +45,11 @@ final class FrameSender {
     /** Told after a frame was queued and held back. */
     private final Runnable onHeld;
 
-    private final ReentrantLock lock = new ReentrantLock();
-    /** Small to start with: an idle connection queues nothing, a busy one grows it. */
-    private final ArrayDeque<Pending> queue = new ArrayDeque<>(2);
+    // Guarded by this (a lock object of its own would cost every connection 48 bytes).
+    /** The first frame waiting, or null: one frame at a time (the usual case) needs no deque. */
+    private Pending head;
+    /** The frames queued behind {@link #head}; made for a burst and dropped once it is written. */
+    private ArrayDeque<Pending> behind;
     private boolean flushing;
     private boolean outputClosed;
     private long queuedBytes;
@@ -106,14 +106,11 @@ final class FrameSender {
 
     /** Writes the frames held back, unless a write is in flight (its completion writes them). */
     void flushHeld() {
-        lock.lock();
-        try {
-            if (flushing || queue.isEmpty()) {
+        synchronized (this) {
+            if (flushing || head == null) {
                 return;
             }
             flushing = true;
-        } finally {
-            lock.unlock();
         }
         flush();
     }
@@ -128,14 +125,13 @@ final class FrameSender {
         boolean becomeFlusher;
         boolean pause = false;
         long newPeak = 0;
-        lock.lock();
-        try {
+        synchronized (this) {
             if (outputClosed) {
                 frame = null;
                 becomeFlusher = false;
             } else {
                 outputClosed = last;
-                queue.add(frame);
+                add(frame);
                 queuedBytes += frame.size;
                 if (queuedBytes > queuedPeak) {
                     queuedPeak = newPeak = queuedBytes;
@@ -146,8 +142,6 @@ final class FrameSender {
                 becomeFlusher = !flushing && !hold;
                 flushing |= becomeFlusher;
             }
-        } finally {
-            lock.unlock();
         }
         if (frame == null) {
             callback.done(new IOException("The WebSocket session is closed; nothing more can be sent"));
@@ -168,11 +162,8 @@ final class FrameSender {
 
     /** Whether frames already wait for the transport beyond the queue limit. */
     boolean isOverLimit() {
-        lock.lock();
-        try {
+        synchronized (this) {
             return queuedBytes > maxQueuedBytes;
-        } finally {
-            lock.unlock();
         }
     }
 
@@ -214,36 +205,54 @@ final class FrameSender {
         }
     }
 
+    private void add(Pending frame) {
+        if (head == null) {
+            head = frame;
+            return;
+        }
+        if (behind == null) {
+            behind = new ArrayDeque<>(4);
+        }
+        behind.add(frame);
+    }
+
+    /** Empties the queue (of more than one frame), in order. */
+    private Pending[] takeAll() {
+        int n = 1 + (behind == null ? 0 : behind.size());
+        Pending[] frames = new Pending[n];
+        frames[0] = head;
+        for (int i = 1; i < n; i++) {
+            frames[i] = behind.poll();
+        }
+        head = null;
+        behind = null;
+        return frames;
+    }
+
     private Batch takeBatch() {
-        lock.lock();
-        try {
-            int n = queue.size();
-            if (n == 0) {
+        synchronized (this) {
+            if (head == null) {
                 flushing = false;
                 return null;
             }
-            if (n == 1) {
-                return new Batch(queue.poll()); // the usual case: nothing else was queued meanwhile
+            if (behind == null) {
+                Pending only = head; // the usual case: nothing else was queued meanwhile
+                head = null;
+                return new Batch(only);
             }
-            Pending[] frames = queue.toArray(new Pending[n]);
-            queue.clear();
+            Pending[] frames = takeAll();
             return new Batch(frames);
-        } finally {
-            lock.unlock();
         }
     }
 
     private void written(Batch batch, Throwable failure) {
         boolean resume = false;
-        lock.lock();
-        try {
+        synchronized (this) {
             queuedBytes -= batch.size;
             if (readingPaused && queuedBytes <= maxQueuedBytes / 2) {
                 readingPaused = false;
                 resume = true;
             }
-        } finally {
-            lock.unlock();
         }
         batch.complete(failure);
         if (resume) {
@@ -355,15 +364,11 @@ final class FrameSender {
     /** A failed write fails that batch and everything queued after it; the connection is broken. */
     private void failAll(Batch batch, Throwable cause) {
         List<Pending> rest;
-        lock.lock();
-        try {
+        synchronized (this) {
             outputClosed = true;
-            rest = new ArrayList<>(queue);
-            queue.clear();
+            rest = head == null ? List.of() : List.of(takeAll());
             queuedBytes = 0;
             flushing = false;
-        } finally {
-            lock.unlock();
         }
         IOException failure = cause instanceof IOException io ? io : new IOException("Write failed", cause);
         batch.complete(failure);
