@@ -97,13 +97,22 @@ public final class PojoEndpoint extends Endpoint {
     @SuppressWarnings("unchecked")
     private void register(Session session, MessageMethod method) {
         Class<Object> type = (Class<Object>) method.messageType();
-        PojoMethod.Bound call = method.method().bind(instance, session, config, pathParameters,
-                failure -> failed(session, unwrap(failure)));
+        PojoMethod.Bound call = method.method().bind(this, session);
         if (method.partial()) {
             session.addMessageHandler(type, (MessageHandler.Partial<Object>) call);
         } else {
             session.addMessageHandler(type, (MessageHandler.Whole<Object>) call);
         }
+    }
+
+    /** What a message method of this endpoint is called with. */
+    CallContext messageContext(Session session, Object message, boolean last) {
+        return CallContext.message(session, config, pathParameters, message, last);
+    }
+
+    /** A message method threw, or sending what it returned failed: on to {@code @OnError}. */
+    void messageFailed(Session session, Throwable failure) {
+        failed(session, unwrap(failure));
     }
 
     /** Calls an annotated method; whatever it throws goes to {@code @OnError}. Returns its result or null. */

@@ -1,14 +1,11 @@
 package dev.ferry.pojo;
 
-import jakarta.websocket.EndpointConfig;
 import jakarta.websocket.MessageHandler;
 import jakarta.websocket.Session;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.Method;
-import java.util.Map;
-import java.util.function.Consumer;
 
 /** An annotated method ready to call: a method handle and one resolver per parameter. */
 final class PojoMethod {
@@ -65,30 +62,25 @@ final class PojoMethod {
     }
 
     /**
-     * This {@code @OnMessage} method of {@code instance} as the handler its session calls (whole
-     * or in parts): each message becomes one call, what the method returns is sent back, and what
-     * it throws goes to {@code onFailure} (the endpoint's {@code @OnError}).
+     * This {@code @OnMessage} method of {@code endpoint}'s instance as the handler its session
+     * calls (whole or in parts): each message becomes one call, what the method returns is sent
+     * back, and what it throws goes to the endpoint's {@code @OnError}.
      */
-    Bound bind(Object instance, Session session, EndpointConfig config, Map<String, String> pathParameters,
-            Consumer<Throwable> onFailure) {
-        return new Bound(instance, session, config, pathParameters, onFailure);
+    Bound bind(PojoEndpoint endpoint, Session session) {
+        return new Bound(endpoint, session);
     }
 
-    /** A message method bound to one endpoint instance and its session. */
+    /**
+     * A message method bound to one endpoint and its session. It keeps only those two: every
+     * session holds one per message method for its whole life, so it stays small.
+     */
     final class Bound implements MessageHandler.Whole<Object>, MessageHandler.Partial<Object> {
-        private final Object instance;
+        private final PojoEndpoint endpoint;
         private final Session session;
-        private final EndpointConfig config;
-        private final Map<String, String> pathParameters;
-        private final Consumer<Throwable> onFailure;
 
-        private Bound(Object instance, Session session, EndpointConfig config, Map<String, String> pathParameters,
-                Consumer<Throwable> onFailure) {
-            this.instance = instance;
+        private Bound(PojoEndpoint endpoint, Session session) {
+            this.endpoint = endpoint;
             this.session = session;
-            this.config = config;
-            this.pathParameters = pathParameters;
-            this.onFailure = onFailure;
         }
 
         @Override
@@ -100,18 +92,18 @@ final class PojoMethod {
         public void onMessage(Object message, boolean last) {
             Object result;
             try {
-                result = invoke(instance, CallContext.message(session, config, pathParameters, message, last));
+                result = invoke(endpoint.instance(), endpoint.messageContext(session, message, last));
             } catch (VirtualMachineError e) {
                 throw e;
             } catch (Throwable t) {
-                onFailure.accept(t);
+                endpoint.messageFailed(session, t);
                 return;
             }
             if (result != null) {
                 try {
                     ReturnValueSender.send(session.getBasicRemote(), result);
                 } catch (Exception e) {
-                    onFailure.accept(e);
+                    endpoint.messageFailed(session, e);
                 }
             }
         }
