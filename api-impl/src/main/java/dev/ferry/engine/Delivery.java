@@ -14,7 +14,7 @@ import java.util.function.LongPredicate;
  * {@link Watch}), so a handler that waits for its own send to complete in the middle of a burst
  * waits no longer.
  */
-final class Delivery {
+final class Delivery implements LongPredicate {
 
     /** How long answers to a burst may wait for the burst's end (give or take the watch's tick). */
     static final long HOLD_LIMIT_NANOS = 1_000_000;
@@ -31,8 +31,6 @@ final class Delivery {
     private volatile int watched;
     private static final AtomicIntegerFieldUpdater<Delivery> WATCHED =
             AtomicIntegerFieldUpdater.newUpdater(Delivery.class, "watched");
-    private final LongPredicate holdCheck = this::checkHold;
-
     Delivery(Scheduler scheduler, FrameSender sender) {
         this.scheduler = scheduler;
         this.sender = sender;
@@ -86,7 +84,7 @@ final class Delivery {
             holdSince = Math.max(1, scheduler.nanoTime());
         }
         if (WATCHED.compareAndSet(this, 0, 1)) {
-            scheduler.watch().add(holdCheck);
+            scheduler.watch().add(this); // itself the check: no object of its own per connection
         }
     }
 
@@ -98,7 +96,8 @@ final class Delivery {
     }
 
     /** On the scheduler's thread, every tick while registered: writes a hold that lasted too long. */
-    private boolean checkHold(long now) {
+    @Override
+    public boolean test(long now) {
         long since = holdSince;
         if (since != 0 && now - since >= HOLD_LIMIT_NANOS) {
             holdSince = 0;

@@ -53,7 +53,8 @@ final class MessageAssembler implements FrameHandler {
     private long limit;
     private byte[] buffer;
     private int length;
-    private final byte[] carry = new byte[4];
+    /** Up to 3 bytes of a UTF-8 sequence a part of a text message left unfinished, first byte highest (an int, not an array: idle connections stay small). */
+    private int carry;
     private int carryLength;
     private boolean lastDelivered;
 
@@ -280,12 +281,18 @@ final class MessageAssembler implements FrameHandler {
     private String decodePart(ByteBuffer chunk, boolean last) {
         int n = chunk.remaining();
         byte[] bytes = new byte[carryLength + n];
-        System.arraycopy(carry, 0, bytes, 0, carryLength);
+        for (int i = 0; i < carryLength; i++) {
+            bytes[i] = (byte) (carry >>> (8 * (carryLength - 1 - i)));
+        }
         chunk.get(bytes, carryLength, n);
         // The bytes were validated already; only an incomplete sequence at the end is left over.
         int pending = last ? 0 : incompleteTail(bytes);
         int complete = bytes.length - pending;
-        System.arraycopy(bytes, complete, carry, 0, pending);
+        int tail = 0;
+        for (int i = complete; i < bytes.length; i++) {
+            tail = (tail << 8) | (bytes[i] & 0xFF);
+        }
+        carry = tail;
         carryLength = pending;
         return new String(bytes, 0, complete, StandardCharsets.UTF_8);
     }

@@ -29,7 +29,6 @@ final class ChannelPump implements SelectorLoop.Handler {
     /** TLS, or null on plain TCP. */
     private final TlsEngineAdapter tls;
     private final InetSocketAddress remote;
-    private final String description;
     private final NioTransport.ChannelCloser closer;
     private final WriteSlot writes;
     private final InboundDelivery delivery;
@@ -68,7 +67,6 @@ final class ChannelPump implements SelectorLoop.Handler {
         this.writes = writes;
         this.delivery = new InboundDelivery(workers, context, loop.handOffBuffers(), inline,
                 () -> onLoop(this::backlogDrained));
-        this.description = (tls != null ? "TLS " : "TCP ") + remote;
     }
 
     /** Whether the session's listener runs on this transport's I/O thread now. */
@@ -80,8 +78,9 @@ final class ChannelPump implements SelectorLoop.Handler {
         return delivery.backlog();
     }
 
+    /** "TCP /127.0.0.1:50412" or "TLS ...": built when a message needs it, idle connections keep no string. */
     String description() {
-        return description;
+        return (tls != null ? "TLS " : "TCP ") + remote;
     }
 
     /** I/O thread, while delivering inline: see {@link InboundDelivery#leaveInline()}. */
@@ -244,7 +243,7 @@ final class ChannelPump implements SelectorLoop.Handler {
                 if (buffers != null) {
                     writes.release(false);
                 }
-                LOG.log(Level.DEBUG, () -> "Writing to " + description + " failed: " + e);
+                LOG.log(Level.DEBUG, () -> "Writing to " + description() + " failed: " + e);
                 closeNow(e);
                 return;
             }
@@ -339,7 +338,7 @@ final class ChannelPump implements SelectorLoop.Handler {
     private void endInput(Throwable failure) {
         inputEnded = true;
         if (failure != null) {
-            LOG.log(Level.DEBUG, () -> "Reading from " + description + " failed: " + failure);
+            LOG.log(Level.DEBUG, () -> "Reading from " + description() + " failed: " + failure);
         }
         delivery.endOfInput(failure);
     }
@@ -380,7 +379,7 @@ final class ChannelPump implements SelectorLoop.Handler {
         try {
             closer.close(channel);
         } catch (IOException | RuntimeException e) {
-            LOG.log(Level.DEBUG, "Closing " + description + " failed", e);
+            LOG.log(Level.DEBUG, "Closing " + description() + " failed", e);
         }
         writes.close(new IOException("The connection to " + remote + " was closed before this was written", failure));
         if (delivery.hasListener() && failure != null && !inputEnded) {

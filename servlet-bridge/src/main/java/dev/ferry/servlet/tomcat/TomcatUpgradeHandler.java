@@ -11,7 +11,7 @@ import java.nio.channels.SocketChannel;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import org.apache.coyote.http11.upgrade.InternalHttpUpgradeHandler;
 import org.apache.coyote.http11.upgrade.UpgradeProcessorBase;
 import org.apache.tomcat.ContextBind;
@@ -47,8 +47,10 @@ public final class TomcatUpgradeHandler implements InternalHttpUpgradeHandler {
     private volatile Transport transport;
     /** init() failed: Tomcat is asked to close the connection itself, see {@link #hasAsyncIO()}. */
     private volatile boolean giveBack;
-    /** The size of Tomcat's socket buffers to restore before it gets the connection back; 0 = none. */
-    private final AtomicInteger releasedBufferSize = new AtomicInteger();
+    /** The size of Tomcat's socket buffers to restore before it gets the connection back; 0 = none (an updater, not an AtomicInteger: idle connections stay small). */
+    private volatile int releasedBufferSize;
+    private static final AtomicIntegerFieldUpdater<TomcatUpgradeHandler> RELEASED_BUFFER_SIZE =
+            AtomicIntegerFieldUpdater.newUpdater(TomcatUpgradeHandler.class, "releasedBufferSize");
 
     public TomcatUpgradeHandler() {
         // Created by Tomcat; see prepare().
@@ -83,7 +85,7 @@ public final class TomcatUpgradeHandler implements InternalHttpUpgradeHandler {
             SocketChannel channel = plainChannel(wrapper);
             CallbackContext context = TomcatContextBinding.of(contextBind(connection), applicationLoader);
             ByteBuffer readAhead = bufferedInput(wrapper);
-            releasedBufferSize.set(TomcatSocketBuffers.release(wrapper.getSocketBufferHandler()));
+            RELEASED_BUFFER_SIZE.set(this, TomcatSocketBuffers.release(wrapper.getSocketBufferHandler()));
             adopted = container.adoptConnection(channel, readAhead, threads, context,
                     c -> closeThroughTomcat(wrapper));
         } catch (IOException | RuntimeException | LinkageError e) {
@@ -209,7 +211,7 @@ public final class TomcatUpgradeHandler implements InternalHttpUpgradeHandler {
 
     /** Before Tomcat recycles the connection's socket buffers: they must be whole again. */
     private void restoreBuffers(SocketWrapperBase<?> wrapper) {
-        int size = releasedBufferSize.getAndSet(0);
+        int size = RELEASED_BUFFER_SIZE.getAndSet(this, 0);
         if (size > 0) {
             TomcatSocketBuffers.restore(wrapper.getSocketBufferHandler(), size);
         }
