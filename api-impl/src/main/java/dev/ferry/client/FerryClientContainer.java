@@ -3,6 +3,7 @@ package dev.ferry.client;
 import dev.ferry.config.FerrySettings;
 import dev.ferry.config.SessionDefaults;
 import dev.ferry.config.SessionLimits;
+import dev.ferry.engine.MessageBufferPool;
 import dev.ferry.engine.Scheduler;
 import dev.ferry.engine.deflate.ZlibPool;
 import dev.ferry.extension.DeflateParameters;
@@ -57,6 +58,8 @@ public final class FerryClientContainer extends SessionDefaults implements AutoC
     private final AnnotatedClientEndpoints annotated = new AnnotatedClientEndpoints(instances);
     private final Set<FerrySession> openSessions = ConcurrentHashMap.newKeySet();
     private final AtomicLong sessionIds = new AtomicLong();
+    /** Arrays for large messages, shared by this container's sessions. */
+    private final MessageBufferPool buffers = new MessageBufferPool(settings().messageBufferPool());
     /** Spare compressors for connections without context takeover (see {@link ZlibPool}). */
     private final ZlibPool zlib = new ZlibPool(java.util.zip.Deflater.DEFAULT_COMPRESSION, 4);
     private final ClientConnector connector = new ClientConnector(runtime, new ClientConnector.SessionFactory() {
@@ -67,7 +70,7 @@ public final class FerryClientContainer extends SessionDefaults implements AutoC
             String id = "c" + Long.toHexString(sessionIds.incrementAndGet());
             return new FerrySession(id, FerryClientContainer.this, endpoint, config, info, openSessions, limits,
                     transport, false, runtime.random(), scheduler,
-                    deflate == null ? null : deflate.start(false, zlib), SessionCounters.NONE);
+                    deflate == null ? null : deflate.start(false, zlib), SessionCounters.NONE, buffers);
         }
 
         @Override

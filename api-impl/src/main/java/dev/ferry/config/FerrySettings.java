@@ -33,6 +33,8 @@ import java.util.function.Function;
  * @param inlineDelivery       whether a direct-I/O connection whose callbacks have shown they are
  *                             short has them run on its I/O thread, without a hand-off to the
  *                             container's threads
+ * @param messageBufferPool    bytes of arrays for large messages (64 KiB and more) kept for the next
+ *                             ones; 0 = none (each large message gets a new array)
  */
 public record FerrySettings(
         long maxTextMessageSize,
@@ -50,7 +52,8 @@ public record FerrySettings(
         boolean jmx,
         boolean directIo,
         long ioThreads,
-        boolean inlineDelivery) {
+        boolean inlineDelivery,
+        long messageBufferPool) {
 
     public FerrySettings {
         allowedOrigins = java.util.List.copyOf(allowedOrigins);
@@ -68,7 +71,7 @@ public record FerrySettings(
 
     public static FerrySettings defaults() {
         return new FerrySettings(64 * 1024, 64 * 1024, 16L * 1024 * 1024, 0, 30_000, 5_000, 4L * 1024 * 1024,
-                0, 10_000, true, true, java.util.List.of(), true, true, 0, true);
+                0, 10_000, true, true, java.util.List.of(), true, true, 0, true, 64L * 1024 * 1024);
     }
 
     /**
@@ -95,7 +98,8 @@ public record FerrySettings(
                 readFlag(lookup, "jmx", d.jmx),
                 readFlag(lookup, "directIo", d.directIo),
                 read(lookup, "ioThreads", d.ioThreads),
-                readFlag(lookup, "inlineDelivery", d.inlineDelivery));
+                readFlag(lookup, "inlineDelivery", d.inlineDelivery),
+                read(lookup, "messageBufferPool", d.messageBufferPool));
     }
 
     /** A comma- or whitespace-separated list; "*" (or nothing) means every origin. */

@@ -18,5 +18,15 @@ public interface BinarySink {
      */
     boolean wantsWholeMessage();
 
+    /**
+     * {@code true}: a whole message's buffer belongs to the sink only for the duration of
+     * {@link #onBinary} (the application's {@code ByteBuffer} handler, which the specification
+     * tells not to keep it), so the engine may recycle it once the call returned and every send
+     * of it has completed. {@code false} (the default): the sink keeps it.
+     */
+    default boolean lendsWholeMessage() {
+        return false;
+    }
+
     void onBinary(ByteBuffer data, boolean last) throws Exception;
 }

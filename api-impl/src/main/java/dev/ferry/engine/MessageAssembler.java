@@ -29,6 +29,10 @@ final class MessageAssembler implements FrameHandler {
     private final MessageSinks sinks;
     private final MessageInflater inflater;
     private final ConnectionCounters counters;
+    /** Where the arrays of large messages come from and go back to. */
+    private final MessageBufferPool pool;
+    /** The whole binary message the application's handler has now, when its array is pooled. */
+    private volatile LentArray lent;
     /** Made with the first text message: idle connections, and binary-only ones, never need it. */
     private Utf8Validator utf8;
     /** Takes each inflated piece (allocated once). */
@@ -52,6 +56,8 @@ final class MessageAssembler implements FrameHandler {
     private boolean whole;
     private long limit;
     private byte[] buffer;
+    /** {@link #buffer} came from the pool and goes back to it. */
+    private boolean pooled;
     private int length;
     /** Up to 3 bytes of a UTF-8 sequence a part of a text message left unfinished, first byte highest (an int, not an array: idle connections stay small). */
     private int carry;
@@ -69,8 +75,9 @@ final class MessageAssembler implements FrameHandler {
      * @param inflater   permessage-deflate's inflater, or {@code null} when it was not negotiated
      */
     MessageAssembler(ControlFrameListener connection, ConnectionListener listener, MessageSinks sinks,
-            MessageInflater inflater, ConnectionCounters counters) {
+            MessageInflater inflater, ConnectionCounters counters, MessageBufferPool pool) {
         this.connection = connection;
+        this.pool = pool;
         this.listener = listener;
         this.sinks = sinks;
         this.inflater = inflater;
@@ -238,17 +245,26 @@ final class MessageAssembler implements FrameHandler {
             wanted = announced <= arrived * ANNOUNCED_SIZE_TRUST ? announced : Math.min(wanted, announced);
         }
         int capacity = (int) Math.min(wanted, Math.max(limit, arrived));
-        byte[] grown = new byte[capacity];
+        // Text is decoded into a String and a lent binary message comes back: their large arrays
+        // are pooled. A binary message its handler keeps gets an array of its own.
+        boolean fromPool = pool.serves(capacity) && (messageOpcode == Opcode.TEXT || binarySink.lendsWholeMessage());
+        byte[] grown = fromPool ? pool.take(capacity) : new byte[capacity];
         if (buffer != null) {
             System.arraycopy(buffer, 0, grown, 0, length);
+            if (pooled) {
+                pool.give(buffer);
+            }
         }
         buffer = grown;
+        pooled = fromPool;
     }
 
     private void deliverWhole() {
         try {
             if (messageOpcode == Opcode.TEXT) {
                 textSink.onText(new String(buffer == null ? new byte[0] : buffer, 0, length, StandardCharsets.UTF_8), true);
+            } else if (pooled) {
+                deliverLent();
             } else {
                 // The sink keeps a whole binary message, so it gets an array of its own.
                 byte[] message = buffer == null ? new byte[0]
@@ -259,6 +275,27 @@ final class MessageAssembler implements FrameHandler {
         } catch (Exception e) {
             listener.onApplicationError(e);
         }
+    }
+
+    /** Lends the pooled array to the sink; it goes back once the sink returned and its sends are done. */
+    private void deliverLent() throws Exception {
+        LentArray loan = new LentArray(pool, buffer);
+        ByteBuffer message = ByteBuffer.wrap(buffer, 0, length).slice();
+        buffer = null;
+        pooled = false;
+        lent = loan;
+        try {
+            binarySink.onBinary(message, true);
+        } finally {
+            lent = null;
+            loan.returned();
+        }
+    }
+
+    /** See {@link LentArray#track}: a send of the message being lent keeps its array from the pool. */
+    SendCallback trackLent(ByteBuffer data, SendCallback callback) {
+        LentArray now = lent;
+        return now == null ? callback : now.track(data, callback);
     }
 
     private void deliverPart(ByteBuffer chunk, boolean last) {
@@ -316,8 +353,12 @@ final class MessageAssembler implements FrameHandler {
         textSink = null;
         binarySink = null;
         length = 0;
-        // An idle connection keeps no large buffer, whatever its limit.
-        if (buffer != null && buffer.length > 64 * 1024) {
+        // An idle connection keeps no large buffer, whatever its limit; a pooled one goes back.
+        if (pooled) {
+            pool.give(buffer);
+            buffer = null;
+            pooled = false;
+        } else if (buffer != null && buffer.length > 64 * 1024) {
             buffer = null;
         }
     }

@@ -35,6 +35,7 @@ public final class WebSocketConnection implements TransportListener, ControlFram
     private final ConnectionListener listener;
     private final MessageSinks sinks;
     private final FrameParser parser;
+    private final MessageAssembler assembler;
     final FrameSender sender; // package-private, as are timers and counters: SharedFrame queues on them
     final ConnectionTimers timers;
     private final PerMessageDeflate deflate;
@@ -59,16 +60,18 @@ public final class WebSocketConnection implements TransportListener, ControlFram
      * @param maskKeys where a client's mask keys come from ({@code null} on the server)
      * @param deflate  permessage-deflate as negotiated, or {@code null}
      * @param counters where traffic and failures are counted
+     * @param buffers  where the arrays of large inbound messages come from
      */
     public WebSocketConnection(Transport transport, ConnectionListener listener, MessageSinks sinks, ConnectionSettings settings,
-            Random maskKeys, Scheduler scheduler, PerMessageDeflate deflate, ConnectionCounters counters) {
+            Random maskKeys, Scheduler scheduler, PerMessageDeflate deflate, ConnectionCounters counters,
+            MessageBufferPool buffers) {
         this.transport = transport;
         this.listener = listener;
         this.sinks = sinks;
         this.deflate = deflate;
         this.counters = counters;
-        MessageAssembler assembler = new MessageAssembler(this, listener, sinks,
-                deflate == null ? null : deflate.inflater(), counters);
+        this.assembler = new MessageAssembler(this, listener, sinks,
+                deflate == null ? null : deflate.inflater(), counters, buffers);
         this.parser = new FrameParser(settings.server(), assembler);
         this.parser.setMaxFrameSize(settings.maxFrameSize());
         this.parser.setAllowedRsv(deflate == null ? 0 : PerMessageDeflate.RSV);
@@ -100,6 +103,11 @@ public final class WebSocketConnection implements TransportListener, ControlFram
 
     private void heldForBurst() {
         delivery.held();
+    }
+
+    /** {@code callback}, made to keep a lent message's array from its pool until this send of it is done. */
+    public SendCallback trackLent(ByteBuffer payload, SendCallback callback) {
+        return assembler.trackLent(payload, callback);
     }
 
     /** See {@link Transport#deliveringThreadMayWait(int)}. */
@@ -269,25 +277,15 @@ public final class WebSocketConnection implements TransportListener, ControlFram
     @Override
     public void onEndOfInput(Throwable failureOrNull) {
         transport.close(true);
-        boolean wasOpen;
-        synchronized (this) {
-            wasOpen = state == State.OPEN;
-            state = State.CLOSED;
-        }
-        if (wasOpen) {
-            String why = failureOrNull == null ? "The peer closed the connection without a close frame"
-                    : "The connection failed: " + failureOrNull.getMessage();
-            finish(CloseCodes.ABNORMAL, why);
-        } else {
-            finishLocally();
-        }
+        String why = failureOrNull == null ? "The peer closed the connection without a close frame"
+                : "The connection failed: " + failureOrNull.getMessage();
+        markClosed(CloseCodes.ABNORMAL, why); // from OPEN: the outcome is 1006; after a close frame, that one's
+        finishLocally();
     }
 
     @Override
     public void onClosed() {
-        synchronized (this) {
-            state = State.CLOSED;
-        }
+        markClosed(0, null); // no outcome of its own: below, 1006 unless a close frame gave one
         timers.stopAll();
         if (deflate != null) {
             deflate.release();
@@ -331,15 +329,7 @@ public final class WebSocketConnection implements TransportListener, ControlFram
 
     @Override
     public void onCloseFrame(CloseFrames.CloseInfo close) {
-        State before;
-        synchronized (this) {
-            before = state;
-            state = State.CLOSED;
-            if (before == State.OPEN) {
-                outcomeCode = close.code();
-                outcomeReason = close.reason();
-            }
-        }
+        State before = markClosed(close.code(), close.reason());
         if (before == State.OPEN) {
             // Echo the peer's code, then end TCP once the echo is written (the server closes first).
             sender.sendClose(CloseFrames.encodePayload(close.code(), ""), failure -> transport.close(failure != null),
@@ -354,15 +344,7 @@ public final class WebSocketConnection implements TransportListener, ControlFram
 
     /** Fails the connection: a close frame with {@code code}, then TCP closes once it is written. */
     private void fail(int code, String reason) {
-        State before;
-        synchronized (this) {
-            before = state;
-            state = State.CLOSED;
-            if (before == State.OPEN) {
-                outcomeCode = code;
-                outcomeReason = reason;
-            }
-        }
+        State before = markClosed(code, reason);
         if (before == State.OPEN) {
             counters.closedOnError(code);
             sender.sendClose(CloseFrames.encodePayload(code, reason), failure -> transport.close(failure != null),
@@ -372,6 +354,17 @@ public final class WebSocketConnection implements TransportListener, ControlFram
             transport.close(true);
         }
         finish(code, reason);
+    }
+
+    /** Closes the state; a close from OPEN records how the connection ends. Returns the state before. */
+    private synchronized State markClosed(int code, String reason) {
+        State before = state;
+        state = State.CLOSED;
+        if (before == State.OPEN) {
+            outcomeCode = code;
+            outcomeReason = reason;
+        }
+        return before;
     }
 
     private void finishLocally() {

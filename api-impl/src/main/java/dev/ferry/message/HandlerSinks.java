@@ -53,6 +53,15 @@ final class HandlerSinks {
             }
 
             @Override
+            public boolean lendsWholeMessage() {
+                // A ByteBuffer or InputStream is lent (the API tells handlers not to keep them), a
+                // byte[] is a copy; what a decoder makes of the buffer may keep it, so not lent.
+                // Asked once per message, not kept: every session holds this sink.
+                return type == ByteBuffer.class || type == byte[].class || type == InputStream.class
+                        && !decoders.decodedKinds(InputStream.class).contains(MessageKind.BINARY);
+            }
+
+            @Override
             public void onBinary(ByteBuffer data, boolean last) throws Exception {
                 handler.onMessage(binaryArgument(type, data, decoders));
             }

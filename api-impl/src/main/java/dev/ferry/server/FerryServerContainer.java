@@ -5,6 +5,7 @@ import dev.ferry.broadcast.Topics;
 import dev.ferry.client.FerryClientContainer;
 import dev.ferry.config.FerrySettings;
 import dev.ferry.config.SessionDefaults;
+import dev.ferry.engine.MessageBufferPool;
 import dev.ferry.engine.frame.CloseCodes;
 import dev.ferry.engine.frame.CloseFrames;
 import dev.ferry.engine.frame.FrameWriter;
@@ -102,7 +103,7 @@ public final class FerryServerContainer extends SessionDefaults implements Serve
         this.metrics = new ContainerMetrics(settings.jmx(), applicationName);
         this.applicationClassLoader = applicationClassLoader;
         this.ioLoops = new IoLoops("ferry-io", settings.effectiveIoThreads());
-        this.sessions = new ServerSessions(this, applicationClassLoader);
+        this.sessions = new ServerSessions(this, applicationClassLoader, new MessageBufferPool(settings.messageBufferPool()));
         this.topics = new Topics(broadcast, metrics, metrics.applicationName(), applicationClassLoader);
     }
 

@@ -1,6 +1,7 @@
 package dev.ferry.server;
 
 import dev.ferry.config.SessionLimits;
+import dev.ferry.engine.MessageBufferPool;
 import dev.ferry.engine.Scheduler;
 import dev.ferry.engine.deflate.PerMessageDeflate;
 import dev.ferry.engine.deflate.ZlibPool;
@@ -42,11 +43,14 @@ final class ServerSessions {
     private final AtomicBoolean shutDown = new AtomicBoolean();
     private final ScheduledThreadPoolExecutor timers;
     private final Scheduler scheduler;
+    /** Arrays for large messages, shared by the application's sessions. */
+    private final MessageBufferPool buffers;
     /** The timer's thread, joined at shutdown so that it is gone before the application is. */
     private volatile Thread timerThread;
 
-    ServerSessions(WebSocketContainer container, ClassLoader applicationClassLoader) {
+    ServerSessions(WebSocketContainer container, ClassLoader applicationClassLoader, MessageBufferPool buffers) {
         this.container = container;
+        this.buffers = buffers;
         this.timers = new ScheduledThreadPoolExecutor(1, runnable -> {
             Thread t = new Thread(runnable, "ferry-timer");
             t.setDaemon(true);
@@ -77,7 +81,7 @@ final class ServerSessions {
                             : extensions.deflate().start(true, zlib);
                     FerrySession session = new FerrySession(id, container, instance, config, info,
                             endpoint.openSessions(), limits, transport, true, null, scheduler, deflate,
-                            endpoint.metrics());
+                            endpoint.metrics(), buffers);
                     session.open();
                     if (shutDown.get()) {
                         // Opened while shutdown() was closing the sessions it found (a 101 already

@@ -3,6 +3,7 @@ package dev.ferry.session;
 import dev.ferry.config.SessionLimits;
 import dev.ferry.engine.ConnectionListener;
 import dev.ferry.engine.ConnectionSettings;
+import dev.ferry.engine.MessageBufferPool;
 import dev.ferry.engine.Scheduler;
 import dev.ferry.engine.WebSocketConnection;
 import dev.ferry.engine.deflate.PerMessageDeflate;
@@ -66,11 +67,12 @@ public final class FerrySession implements Session, ConnectionListener {
      * @param peers    the live set of open sessions of the same endpoint; this session adds itself
      *                 on open and removes itself on close
      * @param counters where this session counts its traffic (its endpoint's metrics)
+     * @param buffers  the container's pool of arrays for large messages
      */
     public FerrySession(String id, WebSocketContainer container, Endpoint endpoint, EndpointConfig config,
             HandshakeInfo handshake, Set<FerrySession> peers, SessionLimits limits,
             Transport transport, boolean server, Random maskKeys, Scheduler scheduler, PerMessageDeflate deflate,
-            SessionCounters counters) {
+            SessionCounters counters, MessageBufferPool buffers) {
         this.counters = counters;
         this.server = server;
         this.id = id;
@@ -89,7 +91,7 @@ public final class FerrySession implements Session, ConnectionListener {
         this.handlers = new MessageHandlerRegistry(config, decoders);
         this.connection = new WebSocketConnection(transport, this, handlers, new ConnectionSettings(server,
                 limits.maxFrameSize(), limits.maxOutboundBytes(), limits.closeTimeoutMillis()), maskKeys, scheduler,
-                deflate, counters);
+                deflate, counters, buffers);
         this.sender = new MessageSender(connection, encoders);
         this.basic = new FerryBasicRemote(this, sender);
         this.async = new FerryAsyncRemote(this, sender, limits.sendTimeoutMillis());

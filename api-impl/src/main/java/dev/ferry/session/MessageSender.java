@@ -85,11 +85,13 @@ final class MessageSender {
     }
 
     void sendPing(ByteBuffer data, SendCallback callback) {
-        connection.sendControl(Opcode.PING, protect(data, callback), callback);
+        ByteBuffer sent = protect(data, callback);
+        connection.sendControl(Opcode.PING, sent, connection.trackLent(sent, callback));
     }
 
     void sendPong(ByteBuffer data, SendCallback callback) {
-        connection.sendControl(Opcode.PONG, protect(data, callback), callback);
+        ByteBuffer sent = protect(data, callback);
+        connection.sendControl(Opcode.PONG, sent, connection.trackLent(sent, callback));
     }
 
     /** @param applicationBuffer the payload is the application's, which it may reuse once we return */
@@ -98,7 +100,8 @@ final class MessageSender {
             synchronized (this) {
                 requireNoPartial();
             }
-            connection.sendData(opcode, true, applicationBuffer ? protect(payload, callback) : payload, callback);
+            ByteBuffer sent = applicationBuffer ? protect(payload, callback) : payload;
+            connection.sendData(opcode, true, sent, connection.trackLent(sent, callback));
             return;
         }
         // Compressing and queueing happen under one lock: with context takeover, messages must
@@ -127,8 +130,8 @@ final class MessageSender {
         int frameOpcode = first ? opcode : Opcode.CONTINUATION;
         partialOpcode = last ? 0 : opcode;
         if (deflater == null) {
-            connection.sendData(frameOpcode, last, applicationBuffer ? protect(payload, callback) : payload,
-                    callback);
+            ByteBuffer sent = applicationBuffer ? protect(payload, callback) : payload;
+            connection.sendData(frameOpcode, last, sent, connection.trackLent(sent, callback));
         } else {
             int rsv = first ? PerMessageDeflate.RSV : 0;
             connection.sendData(frameOpcode, last, rsv, deflater.deflate(payload, last), callback);

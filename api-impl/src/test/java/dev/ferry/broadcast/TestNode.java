@@ -75,7 +75,7 @@ final class TestNode implements AutoCloseable {
         SessionLimits limits = new SessionLimits(1 << 20, 1 << 20, 1 << 20, 0, 2_000, 500, maxOutboundBytes, 0, 0);
         FerrySession session = new FerrySession(Integer.toString(ids.incrementAndGet()), new OwnerContainer(topics),
                 endpoint, config, info, ConcurrentHashMap.newKeySet(), limits, peer, true, null, time, null,
-                SessionCounters.NONE);
+                SessionCounters.NONE, new dev.ferry.engine.MessageBufferPool(0));
         session.open();
         return new Client(session, peer, closes);
     }

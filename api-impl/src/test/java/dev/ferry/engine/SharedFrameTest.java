@@ -132,7 +132,8 @@ class SharedFrameTest {
     @Test
     void aClientConnectionRefusesSharedFrames() {
         WebSocketConnection client = new WebSocketConnection(new RecordingTransport(), new Listener(), new Sinks(),
-                new ConnectionSettings(false, 1 << 20, 1 << 20, 1000), new Random(1), time, null, ConnectionCounters.NONE);
+                new ConnectionSettings(false, 1 << 20, 1 << 20, 1000), new Random(1), time, null, ConnectionCounters.NONE,
+                new MessageBufferPool(0));
         SharedFrame frame = SharedFrame.of(Opcode.TEXT, 0, utf8("x"));
         assertThrows(IllegalStateException.class, () -> frame.queueOn(client, SendCallback.IGNORE, false));
     }
@@ -152,14 +153,15 @@ class SharedFrameTest {
             }
         };
         WebSocketConnection c = new WebSocketConnection(new RecordingTransport(), new Listener(), new Sinks(),
-                new ConnectionSettings(true, 1 << 20, 1 << 20, 1000), null, time, null, counters);
+                new ConnectionSettings(true, 1 << 20, 1 << 20, 1000), null, time, null, counters, new MessageBufferPool(0));
         SharedFrame.of(Opcode.TEXT, 0, utf8("abc")).queueOn(c, SendCallback.IGNORE, false);
         assertEquals(List.of("message", "5 bytes"), counted);
     }
 
     private WebSocketConnection server(RecordingTransport transport, long maxQueuedBytes) {
         WebSocketConnection c = new WebSocketConnection(transport, new Listener(), new Sinks(),
-                new ConnectionSettings(true, 1 << 20, maxQueuedBytes, 1000), null, time, null, ConnectionCounters.NONE);
+                new ConnectionSettings(true, 1 << 20, maxQueuedBytes, 1000), null, time, null, ConnectionCounters.NONE,
+                new MessageBufferPool(0));
         c.start();
         return c;
     }

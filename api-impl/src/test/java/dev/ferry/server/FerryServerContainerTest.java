@@ -279,7 +279,7 @@ class FerryServerContainerTest {
         FerrySettings d = FerrySettings.defaults();
         FerryServerContainer lean = new FerryServerContainer(new FerrySettings(d.maxTextMessageSize(),
                 d.maxBinaryMessageSize(), d.maxFrameSize(), d.idleTimeoutMillis(), d.sendTimeoutMillis(),
-                d.closeTimeoutMillis(), d.maxOutboundBytes(), 0, 0, true, false, List.of(), true, true, 0, true), getClass().getClassLoader());
+                d.closeTimeoutMillis(), d.maxOutboundBytes(), 0, 0, true, false, List.of(), true, true, 0, true, 0), getClass().getClassLoader());
         try {
             lean.addEndpoint(RoomEndpoint.class);
             UpgradeDecision.Accept accept = assertInstanceOf(UpgradeDecision.Accept.class, lean.decide(request(

@@ -32,9 +32,10 @@ class FerrySettingsTest {
                 Map.entry("dev.ferry.deflateContextTakeover", "FALSE"),
                 Map.entry("dev.ferry.allowedOrigins", "https://a.example, https://b.example"),
                 Map.entry("dev.ferry.jmx", "false"), Map.entry("dev.ferry.directIo", "false"),
-                Map.entry("dev.ferry.ioThreads", "3"), Map.entry("dev.ferry.inlineDelivery", "false")));
+                Map.entry("dev.ferry.ioThreads", "3"), Map.entry("dev.ferry.inlineDelivery", "false"),
+                Map.entry("dev.ferry.messageBufferPool", "10")));
         assertEquals(new FerrySettings(1, 2, 3, 4, 5, 6, 7, 8, 9, false, false,
-                List.of("https://a.example", "https://b.example"), false, false, 3, false), s);
+                List.of("https://a.example", "https://b.example"), false, false, 3, false, 10), s);
         assertEquals(3, s.effectiveIoThreads());
         assertTrue(FerrySettings.defaults().effectiveIoThreads() >= 1);
     }

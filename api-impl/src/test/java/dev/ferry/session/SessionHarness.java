@@ -2,6 +2,7 @@ package dev.ferry.session;
 
 import dev.ferry.config.SessionLimits;
 import dev.ferry.engine.ManualScheduler;
+import dev.ferry.engine.MessageBufferPool;
 import dev.ferry.engine.frame.FrameWriter;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Endpoint;
@@ -24,6 +25,8 @@ final class SessionHarness implements AutoCloseable {
     /** The session's clock: tests move it to make timeouts happen. */
     final ManualScheduler time = new ManualScheduler();
     final FerrySession session;
+    /** The pool the session's large messages come from; tests look into it. */
+    final MessageBufferPool buffers = new MessageBufferPool(8L << 20);
     /** Runs inside the endpoint's onClose, before the close is recorded. */
     volatile java.util.function.Consumer<Session> duringClose = s -> { };
 
@@ -37,6 +40,12 @@ final class SessionHarness implements AutoCloseable {
 
     SessionHarness(BiConsumer<Session, EndpointConfig> onOpen, SessionLimits limits,
             dev.ferry.engine.deflate.PerMessageDeflate deflate) {
+        this(onOpen, limits, deflate, null);
+    }
+
+    /** @param config the endpoint's configuration (its decoders, encoders), or null for a plain one */
+    SessionHarness(BiConsumer<Session, EndpointConfig> onOpen, SessionLimits limits,
+            dev.ferry.engine.deflate.PerMessageDeflate deflate, ServerEndpointConfig config) {
         Endpoint endpoint = new Endpoint() {
             @Override
             public void onOpen(Session session, EndpointConfig config) {
@@ -57,11 +66,13 @@ final class SessionHarness implements AutoCloseable {
                 errors.add(thr);
             }
         };
-        ServerEndpointConfig config = ServerEndpointConfig.Builder.create(endpoint.getClass(), "/test").build();
+        if (config == null) {
+            config = ServerEndpointConfig.Builder.create(endpoint.getClass(), "/test").build();
+        }
         HandshakeInfo info = new HandshakeInfo(URI.create("ws://localhost/test"), null, Map.of(), Map.of(), null, "",
                 List.of(), false);
         session = new FerrySession("1", null, endpoint, config, info, java.util.concurrent.ConcurrentHashMap.newKeySet(),
-                limits, transport, true, null, time, deflate, SessionCounters.NONE);
+                limits, transport, true, null, time, deflate, SessionCounters.NONE, buffers);
         session.open();
     }
 
