@@ -68,6 +68,9 @@ public class FerryWebSocketProperties {
     /** Whether direct-I/O connections whose callbacks are short have them run on Ferry's I/O threads. */
     private Boolean inlineDelivery;
 
+    /** Arrays for large messages (64 KB and more) kept for the next ones, in all; 0 = none. */
+    private DataSize messageBufferPool;
+
     /**
      * The properties that are set, as Ferry's servlet-context parameters ({@code dev.ferry.*}
      * names, values in bytes and milliseconds).
@@ -92,6 +95,7 @@ public class FerryWebSocketProperties {
         put(parameters, "directIo", directIo);
         put(parameters, "ioThreads", ioThreads);
         put(parameters, "inlineDelivery", inlineDelivery);
+        putBytes(parameters, "messageBufferPool", messageBufferPool);
         return parameters;
     }
 
@@ -247,5 +251,13 @@ public class FerryWebSocketProperties {
 
     public void setInlineDelivery(Boolean inlineDelivery) {
         this.inlineDelivery = inlineDelivery;
+    }
+
+    public DataSize getMessageBufferPool() {
+        return messageBufferPool;
+    }
+
+    public void setMessageBufferPool(DataSize messageBufferPool) {
+        this.messageBufferPool = messageBufferPool;
     }
 }

@@ -51,7 +51,7 @@ class FerryWebSocketPropertiesTest {
                 Map.entry("ping-interval", "8s"), Map.entry("pong-timeout", "9s"), Map.entry("deflate", "false"),
                 Map.entry("deflate-context-takeover", "false"), Map.entry("allowed-origins", "https://a.example"),
                 Map.entry("jmx", "false"), Map.entry("direct-io", "false"), Map.entry("io-threads", "3"),
-                Map.entry("inline-delivery", "false")));
+                Map.entry("inline-delivery", "false"), Map.entry("message-buffer-pool", "0")));
         assertEquals(asked, new TreeSet<>(all.toInitParameters().keySet()));
     }
 
@@ -88,9 +88,9 @@ class FerryWebSocketPropertiesTest {
             }
         }
         // Every setting but allowed-origins (no list: any origin) and enabled (the starter's own) documents one.
-        assertEquals(16, defaults.size(), defaults.keySet().toString());
+        assertEquals(17, defaults.size(), defaults.keySet().toString());
         FerryWebSocketProperties bound = bind(defaults);
-        assertEquals(15, bound.toInitParameters().size());
+        assertEquals(16, bound.toInitParameters().size());
         assertEquals(FerrySettings.defaults(), settingsOf(bound));
     }
 }
