@@ -24,7 +24,6 @@ public final class PojoEndpoint extends Endpoint {
     private final Object instance;
     private final PojoMetadata metadata;
     private final Map<String, String> pathParameters;
-    private final System.Logger log;
     private final SessionCounters counters;
 
     /** Set in {@link #onOpen}, before any handler is registered, so handlers always see it. */
@@ -44,7 +43,6 @@ public final class PojoEndpoint extends Endpoint {
         this.instance = Objects.requireNonNull(instance, "instance");
         this.metadata = Objects.requireNonNull(metadata, "metadata");
         this.pathParameters = pathParameters == null ? Map.of() : Map.copyOf(pathParameters);
-        this.log = System.getLogger(metadata.endpointClass().getName());
     }
 
     /** The application's endpoint object. */
@@ -136,7 +134,7 @@ public final class PojoEndpoint extends Endpoint {
     private void handleError(Session session, Throwable error) {
         PojoMethod onError = metadata.onError();
         if (onError == null) {
-            log.log(System.Logger.Level.WARNING, "Endpoint " + metadata.endpointClass().getName()
+            metadata.log().log(System.Logger.Level.WARNING, "Endpoint " + metadata.endpointClass().getName()
                     + " has no @OnError method; error in session " + sessionId(session), error);
             return;
         }
@@ -148,7 +146,7 @@ public final class PojoEndpoint extends Endpoint {
             if (t != error) {
                 t.addSuppressed(error);
             }
-            log.log(System.Logger.Level.WARNING, "The @OnError method " + onError + " threw while handling an error"
+            metadata.log().log(System.Logger.Level.WARNING, "The @OnError method " + onError + " threw while handling an error"
                     + " in session " + sessionId(session), t);
         }
     }

@@ -29,6 +29,8 @@ import java.util.stream.Collectors;
 public final class PojoMetadata {
 
     private final Class<?> endpointClass;
+    /** See {@link #log()}; a benign race: any thread may look it up, all get the same logger. */
+    private volatile System.Logger log;
     private final List<Class<? extends Decoder>> decoders;
     private final List<Class<? extends Encoder>> encoders;
     private final PojoMethod onOpen;
@@ -132,6 +134,18 @@ public final class PojoMetadata {
             messageMethods.add(candidate);
             candidate.kinds().forEach(kind -> byKind.put(kind, candidate));
         }
+    }
+
+    /**
+     * The logger named after the endpoint class, where its sessions report errors it does not
+     * handle: looked up at the first error, then kept (a lookup per session costs every handshake).
+     */
+    System.Logger log() {
+        System.Logger logger = log;
+        if (logger == null) {
+            log = logger = System.getLogger(endpointClass.getName());
+        }
+        return logger;
     }
 
     public Class<?> endpointClass() {

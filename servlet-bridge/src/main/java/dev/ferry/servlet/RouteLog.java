@@ -17,6 +17,8 @@ final class RouteLog {
 
     private final String application;
     private final Set<String> told = ConcurrentHashMap.newKeySet();
+    /** The routes connections have taken; looked up on every connection, so by the route itself, not a string made for it. */
+    private final Set<UpgradeRoute> taken = ConcurrentHashMap.newKeySet();
 
     /** @param application how the log names the web application, e.g. "web application /chat" */
     RouteLog(String application) {
@@ -35,7 +37,7 @@ final class RouteLog {
 
     /** A connection took {@code route}: told the first time only. */
     void taken(UpgradeRoute route) {
-        if (told.add("taken: " + route.name())) {
+        if (!taken.contains(route) && taken.add(route)) {
             LOG.log(System.Logger.Level.INFO, "Ferry WebSocket, " + application + ": first connection through "
                     + route.name());
         }
