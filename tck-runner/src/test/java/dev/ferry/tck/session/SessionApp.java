@@ -222,6 +222,11 @@ public final class SessionApp {
         @OnMessage
         public String report(String question) {
             Session kept = KEPT.get(question.substring("closed ".length()));
+            if (kept == null) {
+                // The client's onClose comes at once when it closes, and it may ask before this
+                // server has even opened the kept session.
+                return "not open yet";
+            }
             try {
                 kept.getBasicRemote();
                 return "no exception, open=" + kept.isOpen();

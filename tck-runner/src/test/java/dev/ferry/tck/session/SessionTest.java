@@ -199,7 +199,7 @@ class SessionTest extends WebSocketTestBase {
         c.awaitClose();
         RecordingClient reporter = connect("report");
         String answer = reporter.ask("closed refuses");
-        // The server may finish closing just after the client hears the close frame.
+        // The client hears its own close at once: the server may open and close the kept session after that.
         long deadline = System.nanoTime() + Deadline.WAIT.toNanos();
         while (!answer.startsWith("IllegalStateException") && System.nanoTime() < deadline) {
             Thread.sleep(25);
