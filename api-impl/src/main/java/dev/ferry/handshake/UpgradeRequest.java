@@ -27,6 +27,14 @@ public interface UpgradeRequest {
     /** The full request URI as the client asked for it, with scheme ws/wss, host, path and query. */
     URI requestUri();
 
+    /**
+     * {@link #requestUri()} as text, which {@link URI#create} parses back to it. A request may
+     * give it without parsing it first: every handshake needs the text, few applications the URI.
+     */
+    default String requestUriText() {
+        return requestUri().toString();
+    }
+
     /** The raw query string, or {@code null}. */
     String queryString();
 

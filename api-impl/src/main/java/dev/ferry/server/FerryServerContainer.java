@@ -344,7 +344,7 @@ public final class FerryServerContainer extends SessionDefaults implements Serve
         public UpgradeDecision.PendingSession pending(UpgradeRequest request, DeployedEndpoint endpoint,
                 ServerEndpointConfig config, Endpoint instance, Map<String, String> pathParameters,
                 String subprotocol, ServerExtensionNegotiation.Result extensions) {
-            HandshakeInfo info = new HandshakeInfo(request.requestUri(), request.queryString(), request.parameters(),
+            HandshakeInfo info = new HandshakeInfo(request.requestUriText(), request.queryString(), request.parameters(),
                     pathParameters, request.userPrincipal(), subprotocol, extensions.agreed(), request.isSecure());
             return sessions.pending(info, endpoint, config, instance,
                     limitsFor(PerSessionConfig.currentUserProperties(config)), extensions);

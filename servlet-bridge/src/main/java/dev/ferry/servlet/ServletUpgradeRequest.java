@@ -46,15 +46,57 @@ final class ServletUpgradeRequest implements UpgradeRequest {
     }
 
     @Override
-    public URI requestUri() {
-        String scheme = request.isSecure() ? "wss" : "ws";
+    public String requestUriText() {
+        String pathAndQuery = rawPathAndQuery();
+        // A path and query of plain URI characters parse as they are (the usual case): no URI
+        // object is made for the text every handshake keeps. Anything else goes the long way.
+        return isPlainUriText(pathAndQuery) ? authority() + pathAndQuery : requestUri().toString();
+    }
+
+    private String authority() {
         String host = request.getServerName();
         if (host != null && host.indexOf(':') >= 0 && !host.startsWith("[")) {
             host = "[" + host + "]"; // an IPv6 literal
         }
+        return (request.isSecure() ? "wss" : "ws") + "://" + host + ":" + request.getServerPort();
+    }
+
+    private String rawPathAndQuery() {
         String query = request.getQueryString();
-        String raw = scheme + "://" + host + ":" + request.getServerPort() + request.getRequestURI()
-                + (query == null ? "" : "?" + query);
+        return request.getRequestURI() + (query == null ? "" : "?" + query);
+    }
+
+    /**
+     * Whether {@code pathAndQuery} holds only characters a URI's path and query may hold as they
+     * are (letters, digits, {@code -._~!$&'()*+,;=:@/?}, and {@code %} before two hex digits):
+     * such text is a valid URI behind a scheme and host.
+     */
+    static boolean isPlainUriText(String pathAndQuery) {
+        int n = pathAndQuery.length();
+        for (int i = 0; i < n; i++) {
+            char c = pathAndQuery.charAt(i);
+            if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || PLAIN.indexOf(c) >= 0) {
+                continue;
+            }
+            if (c != '%' || i + 2 >= n || !isHex(pathAndQuery.charAt(i + 1)) || !isHex(pathAndQuery.charAt(i + 2))) {
+                return false;
+            }
+            i += 2;
+        }
+        return true;
+    }
+
+    private static final String PLAIN = "-._~!$&'()*+,;=:@/?";
+
+    private static boolean isHex(char c) {
+        return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
+    }
+
+    @Override
+    public URI requestUri() {
+        String scheme = request.isSecure() ? "wss" : "ws";
+        String query = request.getQueryString();
+        String raw = authority() + rawPathAndQuery();
         try {
             return new URI(raw);
         } catch (URISyntaxException e) {
@@ -89,6 +131,11 @@ final class ServletUpgradeRequest implements UpgradeRequest {
 
     @Override
     public Map<String, List<String>> parameters() {
+        if (parameters == null && (request.getQueryString() == null || request.getQueryString().isEmpty())) {
+            // A handshake is a GET, whose parameters come from its query: none, so the container
+            // need not parse them (in Jetty that costs a few percent of a handshake).
+            parameters = Map.of();
+        }
         if (parameters == null) {
             Map<String, List<String>> copy = new TreeMap<>();
             if ("GET".equalsIgnoreCase(request.getMethod())) {
