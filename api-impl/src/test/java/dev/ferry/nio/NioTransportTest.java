@@ -551,18 +551,27 @@ class NioTransportTest {
         }
     }
 
+    /** Any run of callbacks counts as short (a busy test machine must not decide), 100 ms as long. */
+    private static final InlinePolicy ANY_RUN_SHORT = new InlinePolicy(1_000_000_000L, 100_000_000L, 16);
+
+    /** A transport on a connection from {@link #peer}, told to {@code listener}, with {@link #ANY_RUN_SHORT}. */
+    private NioTransport startInlining(java.nio.channels.ServerSocketChannel acceptor, ThreadRecorder listener)
+            throws Exception {
+        peer = new Socket(InetAddress.getLoopbackAddress(), acceptor.socket().getLocalPort());
+        NioTransport transport = NioTransport.adopt(loop, workers, CallbackContext.NONE, acceptor.accept(),
+                null, java.nio.channels.SocketChannel::close, ANY_RUN_SHORT);
+        listener.transport = transport;
+        transport.start(listener);
+        awaitLoop();
+        return transport;
+    }
+
     @Test
     void aLargeSendOfTheApplicationsBufferOnTheIoThreadSendsTheCallbacksBackToTheWorkers() throws Exception {
         try (java.nio.channels.ServerSocketChannel acceptor = java.nio.channels.ServerSocketChannel.open()
                 .bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
-            peer = new Socket(InetAddress.getLoopbackAddress(), acceptor.socket().getLocalPort());
-            InlinePolicy policy = new InlinePolicy(1_000_000_000L, 100_000_000L, 16);
-            NioTransport transport = NioTransport.adopt(loop, workers, CallbackContext.NONE, acceptor.accept(),
-                    null, java.nio.channels.SocketChannel::close, policy);
             ThreadRecorder listener = new ThreadRecorder();
-            listener.transport = transport;
-            transport.start(listener);
-            awaitLoop();
+            NioTransport transport = startInlining(acceptor, listener);
             String thread = "";
             for (int i = 0; i < 100 && !thread.equals("test-io"); i++) {
                 peer.getOutputStream().write('x');
@@ -594,15 +603,8 @@ class NioTransportTest {
     void shortCallbacksMoveToTheIoThreadAndALongOneSendsThemBackForGood() throws Exception {
         try (java.nio.channels.ServerSocketChannel acceptor = java.nio.channels.ServerSocketChannel.open()
                 .bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
-            peer = new Socket(InetAddress.getLoopbackAddress(), acceptor.socket().getLocalPort());
-            // Any run counts as short here (a busy test machine must not decide), 100 ms is long.
-            InlinePolicy policy = new InlinePolicy(1_000_000_000L, 100_000_000L, 16);
-            NioTransport transport = NioTransport.adopt(loop, workers, CallbackContext.NONE, acceptor.accept(),
-                    null, java.nio.channels.SocketChannel::close, policy);
             ThreadRecorder listener = new ThreadRecorder();
-            listener.transport = transport;
-            transport.start(listener);
-            awaitLoop();
+            NioTransport transport = startInlining(acceptor, listener);
             for (int i = 0; i < InlinePolicy.DEFAULT.shortRunsBeforeInline(); i++) {
                 peer.getOutputStream().write('x');
                 assertEquals("test-worker", listener.next(), "delivery " + i + " before the callbacks proved short");
@@ -618,7 +620,7 @@ class NioTransportTest {
             assertEquals("test-io", listener.next(), "and stay there");
             assertFalse(listener.mayWaitOnTheIoThread, "the I/O thread never waits for a write");
             assertTrue(transport.deliveringThreadMayWait(0), "any other thread may");
-            listener.spinNanos = 2 * policy.longNanos();
+            listener.spinNanos = 2 * ANY_RUN_SHORT.longNanos();
             peer.getOutputStream().write('x');
             assertEquals("test-io", listener.next());
             listener.spinNanos = 0;
