@@ -24,9 +24,10 @@ public final class MessageBufferPool {
     private static final int MAX_SHIFT = 30;
 
     private final long maxBytes;
-    /** One stack per size class, index = shift - MIN_SHIFT; each guarded by itself. */
+    // Guarded by this: one monitor is enough, it is taken once per large message.
+    /** One stack per size class, index = shift - MIN_SHIFT. */
     private final ArrayDeque<byte[]>[] classes;
-    /** Guarded by {@code this}: bytes held in all classes. */
+    /** Bytes held in all classes. */
     private long pooledBytes;
 
     /** @param maxBytes the most the pool keeps in all; 0 keeps nothing (every array is new) */
@@ -54,18 +55,14 @@ public final class MessageBufferPool {
             throw new IllegalArgumentException("Not a pooled size: " + size);
         }
         int shift = shiftFor(size);
-        ArrayDeque<byte[]> free = classes[shift - MIN_SHIFT];
         byte[] array;
-        synchronized (free) {
-            array = free.pollLast();
-        }
-        if (array == null) {
-            return new byte[1 << shift];
-        }
         synchronized (this) {
-            pooledBytes -= array.length;
+            array = classes[shift - MIN_SHIFT].pollLast();
+            if (array != null) {
+                pooledBytes -= array.length;
+            }
         }
-        return array;
+        return array != null ? array : new byte[1 << shift];
     }
 
     /** Takes {@code array} back (it came from {@link #take}); kept while the pool is under its limit. */
@@ -75,14 +72,10 @@ public final class MessageBufferPool {
             return; // not one of ours
         }
         synchronized (this) {
-            if (pooledBytes + length > maxBytes) {
-                return;
+            if (pooledBytes + length <= maxBytes) {
+                pooledBytes += length;
+                classes[Integer.numberOfTrailingZeros(length) - MIN_SHIFT].addLast(array);
             }
-            pooledBytes += length;
-        }
-        ArrayDeque<byte[]> free = classes[Integer.numberOfTrailingZeros(length) - MIN_SHIFT];
-        synchronized (free) {
-            free.addLast(array);
         }
     }
 

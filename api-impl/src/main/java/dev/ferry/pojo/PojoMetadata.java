@@ -29,8 +29,8 @@ import java.util.stream.Collectors;
 public final class PojoMetadata {
 
     private final Class<?> endpointClass;
-    /** See {@link #log()}; a benign race: any thread may look it up, all get the same logger. */
-    private volatile System.Logger log;
+    /** Looked up once per endpoint class: a lookup per session costs every handshake. */
+    private final System.Logger log;
     private final List<Class<? extends Decoder>> decoders;
     private final List<Class<? extends Encoder>> encoders;
     private final PojoMethod onOpen;
@@ -43,6 +43,7 @@ public final class PojoMetadata {
             List<Class<? extends Encoder>> encoders, Map<Class<?>, PojoMethod> lifecycle,
             List<MessageMethod> messageMethods, Map<MessageKind, MessageMethod> messageMethodsByKind) {
         this.endpointClass = endpointClass;
+        this.log = System.getLogger(endpointClass.getName());
         this.decoders = decoders;
         this.encoders = encoders;
         this.onOpen = lifecycle.get(OnOpen.class);
@@ -136,16 +137,9 @@ public final class PojoMetadata {
         }
     }
 
-    /**
-     * The logger named after the endpoint class, where its sessions report errors it does not
-     * handle: looked up at the first error, then kept (a lookup per session costs every handshake).
-     */
+    /** The logger named after the endpoint class, where its sessions report errors it does not handle. */
     System.Logger log() {
-        System.Logger logger = log;
-        if (logger == null) {
-            log = logger = System.getLogger(endpointClass.getName());
-        }
-        return logger;
+        return log;
     }
 
     public Class<?> endpointClass() {

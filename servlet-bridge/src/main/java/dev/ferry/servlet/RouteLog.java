@@ -17,7 +17,7 @@ final class RouteLog {
 
     private final String application;
     private final Set<String> told = ConcurrentHashMap.newKeySet();
-    /** The routes connections have taken; looked up on every connection, so by the route itself, not a string made for it. */
+    /** The routes connections have taken: asked on every connection, so keyed by the route, not a string made for it. */
     private final Set<UpgradeRoute> taken = ConcurrentHashMap.newKeySet();
 
     /** @param application how the log names the web application, e.g. "web application /chat" */
@@ -37,7 +37,7 @@ final class RouteLog {
 
     /** A connection took {@code route}: told the first time only. */
     void taken(UpgradeRoute route) {
-        if (!taken.contains(route) && taken.add(route)) {
+        if (taken.add(route)) {
             LOG.log(System.Logger.Level.INFO, "Ferry WebSocket, " + application + ": first connection through "
                     + route.name());
         }

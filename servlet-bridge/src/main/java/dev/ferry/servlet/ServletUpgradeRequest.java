@@ -131,18 +131,19 @@ final class ServletUpgradeRequest implements UpgradeRequest {
 
     @Override
     public Map<String, List<String>> parameters() {
-        if (parameters == null && (request.getQueryString() == null || request.getQueryString().isEmpty())) {
-            // A handshake is a GET, whose parameters come from its query: none, so the container
-            // need not parse them (in Jetty that costs a few percent of a handshake).
+        if (parameters != null) {
+            return parameters;
+        }
+        String query = request.getQueryString();
+        if (query == null || query.isEmpty() || !"GET".equalsIgnoreCase(request.getMethod())) {
+            // A handshake is a GET, whose parameters come from its query: without one, the
+            // container need not parse them (in Jetty that costs a few percent of a handshake).
             parameters = Map.of();
+            return parameters;
         }
-        if (parameters == null) {
-            Map<String, List<String>> copy = new TreeMap<>();
-            if ("GET".equalsIgnoreCase(request.getMethod())) {
-                request.getParameterMap().forEach((name, values) -> copy.put(name, List.of(values)));
-            }
-            parameters = Collections.unmodifiableMap(copy);
-        }
+        Map<String, List<String>> copy = new TreeMap<>();
+        request.getParameterMap().forEach((name, values) -> copy.put(name, List.of(values)));
+        parameters = Collections.unmodifiableMap(copy);
         return parameters;
     }
 
