@@ -555,11 +555,14 @@ class NioTransportTest {
     private static final InlinePolicy ANY_RUN_SHORT = new InlinePolicy(1_000_000_000L, 100_000_000L, 16);
 
     /** A transport on a connection from {@link #peer}, told to {@code listener}, with {@link #ANY_RUN_SHORT}. */
-    private NioTransport startInlining(java.nio.channels.ServerSocketChannel acceptor, ThreadRecorder listener)
-            throws Exception {
-        peer = new Socket(InetAddress.getLoopbackAddress(), acceptor.socket().getLocalPort());
-        NioTransport transport = NioTransport.adopt(loop, workers, CallbackContext.NONE, acceptor.accept(),
-                null, java.nio.channels.SocketChannel::close, ANY_RUN_SHORT);
+    private NioTransport startInlining(ThreadRecorder listener) throws Exception {
+        NioTransport transport;
+        try (java.nio.channels.ServerSocketChannel acceptor = java.nio.channels.ServerSocketChannel.open()
+                .bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
+            peer = new Socket(InetAddress.getLoopbackAddress(), acceptor.socket().getLocalPort());
+            transport = NioTransport.adopt(loop, workers, CallbackContext.NONE, acceptor.accept(),
+                    null, java.nio.channels.SocketChannel::close, ANY_RUN_SHORT);
+        }
         listener.transport = transport;
         transport.start(listener);
         awaitLoop();
@@ -568,68 +571,62 @@ class NioTransportTest {
 
     @Test
     void aLargeSendOfTheApplicationsBufferOnTheIoThreadSendsTheCallbacksBackToTheWorkers() throws Exception {
-        try (java.nio.channels.ServerSocketChannel acceptor = java.nio.channels.ServerSocketChannel.open()
-                .bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
-            ThreadRecorder listener = new ThreadRecorder();
-            NioTransport transport = startInlining(acceptor, listener);
-            String thread = "";
-            for (int i = 0; i < 100 && !thread.equals("test-io"); i++) {
-                peer.getOutputStream().write('x');
-                thread = listener.next();
-            }
-            assertEquals("test-io", thread, "short callbacks run on the I/O thread");
-            // A small buffer of the application's is copied cheaply: delivery stays inline.
-            listener.applicationBytes = NioTransport.LARGE_APPLICATION_SEND - 1;
+        ThreadRecorder listener = new ThreadRecorder();
+        NioTransport transport = startInlining(listener);
+        String thread = "";
+        for (int i = 0; i < 100 && !thread.equals("test-io"); i++) {
             peer.getOutputStream().write('x');
-            assertEquals("test-io", listener.next());
-            peer.getOutputStream().write('x');
-            assertEquals("test-io", listener.next(), "a small send changes nothing");
-            // A large one would be copied there: that callback still ends on the I/O thread (it is
-            // running), the next ones go to the workers, where such a send waits instead.
-            listener.applicationBytes = NioTransport.LARGE_APPLICATION_SEND;
-            peer.getOutputStream().write('x');
-            assertEquals("test-io", listener.next());
-            listener.applicationBytes = 0;
-            for (int i = 0; i < InlinePolicy.DEFAULT.shortRunsBeforeInline() + 2; i++) {
-                peer.getOutputStream().write('x');
-                assertEquals("test-worker", listener.next(), "after a large send on the I/O thread the workers deliver");
-            }
-            assertFalse(listener.mayWaitOnTheIoThread, "the I/O thread never waits for a write");
-            transport.close(true);
+            thread = listener.next();
         }
+        assertEquals("test-io", thread, "short callbacks run on the I/O thread");
+        // A small buffer of the application's is copied cheaply: delivery stays inline.
+        listener.applicationBytes = NioTransport.LARGE_APPLICATION_SEND - 1;
+        peer.getOutputStream().write('x');
+        assertEquals("test-io", listener.next());
+        peer.getOutputStream().write('x');
+        assertEquals("test-io", listener.next(), "a small send changes nothing");
+        // A large one would be copied there: that callback still ends on the I/O thread (it is
+        // running), the next ones go to the workers, where such a send waits instead.
+        listener.applicationBytes = NioTransport.LARGE_APPLICATION_SEND;
+        peer.getOutputStream().write('x');
+        assertEquals("test-io", listener.next());
+        listener.applicationBytes = 0;
+        for (int i = 0; i < InlinePolicy.DEFAULT.shortRunsBeforeInline() + 2; i++) {
+            peer.getOutputStream().write('x');
+            assertEquals("test-worker", listener.next(), "after a large send on the I/O thread the workers deliver");
+        }
+        assertFalse(listener.mayWaitOnTheIoThread, "the I/O thread never waits for a write");
+        transport.close(true);
     }
 
     @Test
     void shortCallbacksMoveToTheIoThreadAndALongOneSendsThemBackForGood() throws Exception {
-        try (java.nio.channels.ServerSocketChannel acceptor = java.nio.channels.ServerSocketChannel.open()
-                .bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
-            ThreadRecorder listener = new ThreadRecorder();
-            NioTransport transport = startInlining(acceptor, listener);
-            for (int i = 0; i < InlinePolicy.DEFAULT.shortRunsBeforeInline(); i++) {
-                peer.getOutputStream().write('x');
-                assertEquals("test-worker", listener.next(), "delivery " + i + " before the callbacks proved short");
-            }
-            // The switch waits until the worker has returned from the last call, a moment after it counted it.
-            String thread = "";
-            for (int extra = 0; extra < 50 && !thread.equals("test-io"); extra++) {
-                peer.getOutputStream().write('x');
-                thread = listener.next();
-            }
-            assertEquals("test-io", thread, "short callbacks run on the I/O thread");
+        ThreadRecorder listener = new ThreadRecorder();
+        NioTransport transport = startInlining(listener);
+        for (int i = 0; i < InlinePolicy.DEFAULT.shortRunsBeforeInline(); i++) {
             peer.getOutputStream().write('x');
-            assertEquals("test-io", listener.next(), "and stay there");
-            assertFalse(listener.mayWaitOnTheIoThread, "the I/O thread never waits for a write");
-            assertTrue(transport.deliveringThreadMayWait(0), "any other thread may");
-            listener.spinNanos = 2 * ANY_RUN_SHORT.longNanos();
-            peer.getOutputStream().write('x');
-            assertEquals("test-io", listener.next());
-            listener.spinNanos = 0;
-            for (int i = 0; i < InlinePolicy.DEFAULT.shortRunsBeforeInline() + 2; i++) {
-                peer.getOutputStream().write('x');
-                assertEquals("test-worker", listener.next(), "after a long callback the workers deliver for good");
-            }
-            transport.close(true);
+            assertEquals("test-worker", listener.next(), "delivery " + i + " before the callbacks proved short");
         }
+        // The switch waits until the worker has returned from the last call, a moment after it counted it.
+        String thread = "";
+        for (int extra = 0; extra < 50 && !thread.equals("test-io"); extra++) {
+            peer.getOutputStream().write('x');
+            thread = listener.next();
+        }
+        assertEquals("test-io", thread, "short callbacks run on the I/O thread");
+        peer.getOutputStream().write('x');
+        assertEquals("test-io", listener.next(), "and stay there");
+        assertFalse(listener.mayWaitOnTheIoThread, "the I/O thread never waits for a write");
+        assertTrue(transport.deliveringThreadMayWait(0), "any other thread may");
+        listener.spinNanos = 2 * ANY_RUN_SHORT.longNanos();
+        peer.getOutputStream().write('x');
+        assertEquals("test-io", listener.next());
+        listener.spinNanos = 0;
+        for (int i = 0; i < InlinePolicy.DEFAULT.shortRunsBeforeInline() + 2; i++) {
+            peer.getOutputStream().write('x');
+            assertEquals("test-worker", listener.next(), "after a long callback the workers deliver for good");
+        }
+        transport.close(true);
     }
 
     @Test
