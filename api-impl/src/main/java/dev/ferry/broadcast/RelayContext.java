@@ -24,6 +24,13 @@ public interface RelayContext {
      */
     void deliver(String topic, boolean text, ByteBuffer payload);
 
+    /**
+     * The relay receives what other nodes publish to {@code topic} from now on (its subscription
+     * is active, first or again after the broker was away): the topic's listeners hear of it.
+     */
+    default void listening(String topic) {
+    }
+
     /** The topics this node listens to now (to listen again after the broker was away). */
     Set<String> listenedTopics();
 

@@ -8,6 +8,7 @@ import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -27,16 +28,19 @@ final class RelayLink implements RelayContext {
     private final String nodeName;
     private final String applicationName;
     private final Inbound inbound;
+    /** Tells a topic's listeners that other nodes are heard (on a broadcast thread). */
+    private final Consumer<String> otherNodesHeard;
     private final Supplier<Set<String>> listened;
     private final Executor executor;
     private volatile Function<String, String> settings = name -> null;
     private volatile BroadcastRelay relay;
 
-    RelayLink(String nodeName, String applicationName, Inbound inbound, Supplier<Set<String>> listened,
-            Executor executor) {
+    RelayLink(String nodeName, String applicationName, Inbound inbound, Consumer<String> otherNodesHeard,
+            Supplier<Set<String>> listened, Executor executor) {
         this.nodeName = nodeName;
         this.applicationName = applicationName;
         this.inbound = inbound;
+        this.otherNodesHeard = otherNodesHeard;
         this.listened = listened;
         this.executor = executor;
     }
@@ -163,6 +167,11 @@ final class RelayLink implements RelayContext {
         } catch (WebSocketException e) {
             return false;
         }
+    }
+
+    @Override
+    public void listening(String topic) {
+        executor.execute(() -> otherNodesHeard.accept(topic)); // not on the relay's own thread
     }
 
     @Override

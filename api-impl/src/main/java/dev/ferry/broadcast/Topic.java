@@ -120,6 +120,17 @@ final class Topic {
         return false;
     }
 
+    /** Tells the listeners that other nodes are heard now (without the monitor: they may publish). */
+    void otherNodesHeard() {
+        for (TopicListener listener : listeners) {
+            try {
+                listener.onOtherNodesHeard(name);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Ferry WebSocket: a listener of topic " + name + " failed", e);
+            }
+        }
+    }
+
     /**
      * Queues {@code message} unwritten on every subscriber (those that need a flush go into
      * {@code batch}), then tells the listeners, which may publish again: what they publish follows.

@@ -14,4 +14,14 @@ public interface TopicListener {
      * publish (to this topic too: that message follows this one everywhere on this node).
      */
     void onMessage(TopicMessage message);
+
+    /**
+     * This node receives what other nodes publish to {@code topic} from now on: its relay's
+     * subscription became active (after the topic opened here, or again after the broker was
+     * away). What other nodes published before that did not reach this node; a listener that
+     * learns state from other nodes' answers (who is present) asks them again here. Called on a
+     * broadcast thread, without the topic held; it may publish. Never called without a relay.
+     */
+    default void onOtherNodesHeard(String topic) {
+    }
 }

@@ -71,7 +71,7 @@ public final class Topics implements AutoCloseable {
         this.applicationClassLoader = applicationClassLoader;
         this.flusher = new Flusher(settings.effectiveFlushThreads(), applicationClassLoader);
         this.relay = new RelayLink(settings.nodeName(), applicationName, this::deliverFromAnotherNode,
-                this::topicNames, flusher);
+                name -> java.util.Optional.ofNullable(topic(name)).ifPresent(Topic::otherNodesHeard), this::topicNames, flusher);
         this.metrics = new BroadcastMetrics(settings.nodeName(), this::topicCount, subscribers::size, relay::status);
         this.table = new TopicTable(name -> new Topic(name, metrics), new TopicTable.Lifecycle() {
             @Override
@@ -354,7 +354,7 @@ public final class Topics implements AutoCloseable {
         }
     }
 
-    Topic topic(String name) { // for tests
+    Topic topic(String name) { // the open topic, or null
         return table.get(name);
     }
 

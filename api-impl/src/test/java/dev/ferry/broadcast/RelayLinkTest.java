@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ferry.testsupport.Poll;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -110,6 +112,32 @@ class RelayLinkTest {
         assertEquals(2, c.peer().frames().size(), "the text and the binary message; the broken text is dropped");
         assertEquals(List.of("from node B (remote)"), heard.subList(0, 1));
         assertEquals(2, node.topics.topic("room").metrics.getReceived());
+    }
+
+    @Test
+    void theListenersOfATopicHearWhenTheRelayStartsReceivingItAndMayPublishThen() throws Exception {
+        startRelay();
+        TestNode.Client c = node.connect();
+        node.topics.subscribe(c.session(), "room");
+        List<String> heard = new CopyOnWriteArrayList<>();
+        node.topics.addListener("room", new TopicListener() {
+            @Override
+            public void onMessage(TopicMessage message) {
+            }
+
+            @Override
+            public void onOtherNodesHeard(String topic) {
+                heard.add(topic + " on " + Thread.currentThread().getName());
+                node.topics.publish(topic, "hello again"); // e.g. ask the other nodes who is there
+            }
+        });
+        relay.context.listening("room");
+        relay.context.listening("nobody-here");
+        Poll.untilEquals(Duration.ofSeconds(10), "the answer at the subscriber", 1, () -> c.texts().size());
+        assertEquals(List.of("hello again"), c.texts());
+        assertEquals(1, heard.size(), heard.toString());
+        assertTrue(heard.get(0).startsWith("room on ferry-broadcast-"), "on a broadcast thread: " + heard);
+        assertTrue(relay.calls.contains("publish room hello again"), relay.calls.toString());
     }
 
     @Test

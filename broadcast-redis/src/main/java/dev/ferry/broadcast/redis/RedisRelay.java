@@ -287,6 +287,15 @@ final class RedisRelay implements BroadcastRelay {
                         + " from another node failed", e);
             }
         }
+
+        /** Redis confirmed a subscription: ours, or Lettuce's again after a reconnect. */
+        @Override
+        public void subscribed(byte[] channel, long count) {
+            String topic = channels.topic(channel);
+            if (topic != null && wanted.contains(topic)) {
+                context.listening(topic);
+            }
+        }
     }
 
     /** Tells {@link Reachability} when either connection drops or comes back. */

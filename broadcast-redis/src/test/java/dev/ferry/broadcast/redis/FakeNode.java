@@ -17,6 +17,8 @@ final class FakeNode implements RelayContext, AutoCloseable {
     final Map<String, String> settings;
     final List<String> delivered = new CopyOnWriteArrayList<>();
     final Set<String> listened = new java.util.concurrent.CopyOnWriteArraySet<>();
+    /** The topics the relay said it receives now, in order (again after Redis was away). */
+    final List<String> receiving = new CopyOnWriteArrayList<>();
     final BroadcastRelay relay;
 
     FakeNode(String name, String redisUri) {
@@ -62,6 +64,11 @@ final class FakeNode implements RelayContext, AutoCloseable {
     @Override
     public void deliver(String topic, boolean text, ByteBuffer payload) {
         delivered.add(topic + ": " + (text ? StandardCharsets.UTF_8.decode(payload) : payload.remaining() + " bytes"));
+    }
+
+    @Override
+    public void listening(String topic) {
+        receiving.add(topic);
     }
 
     @Override

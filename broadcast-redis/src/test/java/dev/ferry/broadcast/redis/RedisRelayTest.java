@@ -91,6 +91,8 @@ class RedisRelayTest {
             awaitConnected(a);
             a.listen("room-1");
             Poll.untilEquals(TIMEOUT, "subscribed", 1, () -> subscribersInRedis("ferry:broadcast:room-1"));
+            Poll.untilEquals(TIMEOUT, "the node told it receives the topic", 1, () -> a.receiving.size());
+            assertEquals(List.of("room-1"), a.receiving);
             a.stopListening("room-1");
             Poll.untilEquals(TIMEOUT, "unsubscribed", 0, () -> subscribersInRedis("ferry:broadcast:room-1"));
         }
@@ -118,6 +120,7 @@ class RedisRelayTest {
             redis.startAgain();
             awaitConnected(a, b);
             Poll.untilEquals(TIMEOUT, "b subscribed again", 1, () -> subscribersInRedis("ferry:broadcast:news"));
+            Poll.untilEquals(TIMEOUT, "b told it receives the topic again", 2, () -> b.receiving.size());
             assertTrue(log.has("INFO", "is reachable again; messages go to and come from the other nodes again (10 "
                     + "published on this node meanwhile did not reach them)"), log.lines.toString());
             a.publish("news", "after");

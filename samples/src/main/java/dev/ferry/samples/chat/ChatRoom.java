@@ -24,11 +24,13 @@ final class ChatRoom implements TopicListener {
     private final LongSupplier clock;
     private final ChatRoomState state;
     private final ChatEventEncoder encoder = new ChatEventEncoder();
+    private final String node;
 
     ChatRoom(String name, Topics topics, String node, LongSupplier clock) {
         this.topic = "chat/" + name;
         this.topics = topics;
         this.clock = clock;
+        this.node = node;
         this.state = new ChatRoomState(node);
         topics.addListener(topic, this);
         publish(new ChatEvent.Hello(node));
@@ -71,6 +73,15 @@ final class ChatRoom implements TopicListener {
             topics.publishLocally(topic, encoder.encode(new ChatEvent.Online(reaction.online())));
         }
         reaction.publish().forEach(this::publish);
+    }
+
+    /**
+     * This node hears the other nodes' messages of the room from now on: it asks them again who is
+     * there (their first answers to the hello sent at creation may have come before this).
+     */
+    @Override
+    public void onOtherNodesHeard(String topic) {
+        publish(new ChatEvent.Hello(node));
     }
 
     private void publish(ChatEvent event) {
