@@ -111,6 +111,23 @@ public final class RawHttpConnection implements Closeable {
         return in.read();
     }
 
+    /**
+     * Whether the server sends nothing, and does not close, for the given time (a byte that does
+     * come is consumed).
+     */
+    public boolean nothingArrivesWithin(java.time.Duration quiet) throws IOException {
+        int saved = socket.getSoTimeout();
+        socket.setSoTimeout((int) quiet.toMillis());
+        try {
+            in.read();
+            return false;
+        } catch (SocketTimeoutException e) {
+            return true;
+        } finally {
+            socket.setSoTimeout(saved);
+        }
+    }
+
     /** Reads whatever comes until the server closes the connection; fails if it has not within the deadline. */
     public byte[] readUntilClosed(long deadlineMillis) throws IOException {
         ByteArrayOutputStream all = new ByteArrayOutputStream();

@@ -6,8 +6,6 @@ import dev.ferry.transport.TransportListener;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -16,16 +14,16 @@ import java.util.concurrent.atomic.AtomicReference;
  * A stand-in for the engine that speaks no WebSocket at all: it echoes raw bytes, so the bridge's
  * transport can be tested in real containers on its own. Modes: {@code echo} (close once the
  * peer's input ends), {@code hello-close} (write "hello" and close at once), {@code pause} (after
- * the first chunk, pause reading and resume from another thread {@link #PAUSE_MILLIS} later).
+ * the first chunk, pause reading until another thread calls {@link #resume()}).
  * A transport takes one write at a time, so echoes wait in a queue of their own, as the engine's
  * send queue does, and a graceful close waits behind them.
  */
 final class ByteEchoSession implements PendingSession, TransportListener {
 
-    static final long PAUSE_MILLIS = 300;
-
     private final String mode;
-    private final ScheduledExecutorService timer;
+    /** Set while reading is paused in {@code pause} mode; data delivered meanwhile is counted. */
+    private volatile boolean paused;
+    final AtomicInteger chunksWhilePaused = new AtomicInteger();
     private final AtomicBoolean inListener = new AtomicBoolean();
     final AtomicInteger overlappingCalls = new AtomicInteger();
     final AtomicInteger closedCalls = new AtomicInteger();
@@ -39,9 +37,14 @@ final class ByteEchoSession implements PendingSession, TransportListener {
     private boolean writing;
     private boolean closeWhenWritten;
 
-    ByteEchoSession(String mode, ScheduledExecutorService timer) {
+    ByteEchoSession(String mode) {
         this.mode = mode;
-        this.timer = timer;
+    }
+
+    /** Lets reading go on after the pause of {@code pause} mode; called from the test's thread. */
+    void resume() {
+        paused = false;
+        transport.resumeReading();
     }
 
     @Override
@@ -65,14 +68,17 @@ final class ByteEchoSession implements PendingSession, TransportListener {
         debug("onData " + data.remaining());
         enter();
         try {
+            if (paused) {
+                chunksWhilePaused.incrementAndGet();
+            }
             // Alternate heap and direct copies, so that both write paths of the bridge run.
             ByteBuffer copy = (chunks++ % 2 == 0) ? ByteBuffer.allocate(data.remaining())
                     : ByteBuffer.allocateDirect(data.remaining());
             copy.put(data).flip();
             send(new ByteBuffer[] {copy});
             if (mode.equals("pause") && chunks == 1) {
+                paused = true;
                 transport.pauseReading();
-                timer.schedule(transport::resumeReading, PAUSE_MILLIS, TimeUnit.MILLISECONDS);
             }
         } finally {
             leave();
