@@ -52,7 +52,7 @@ public final class Topics implements AutoCloseable {
     private final ZlibPool zlib = new ZlibPool(java.util.zip.Deflater.DEFAULT_COMPRESSION, 2);
     private final ConcurrentHashMap<SessionFanOut, Subscriber> subscribers = new ConcurrentHashMap<>();
     private final TopicTable table;
-    private final Flusher flusher;
+    final Flusher flusher; // package-private: tests occupy its threads
     private final RelayLink relay;
     private final BroadcastMetrics metrics;
     private final ObjectEncoders encoders = new ObjectEncoders();

@@ -7,6 +7,8 @@ import dev.ferry.testsupport.Poll;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -130,17 +132,34 @@ class SlowSubscriberTest {
     }
 
     @Test
-    void aSubscriberWhoseWritesLagBehindThePublisherIsNotSlowUntilTheCap() {
+    void aSubscriberWhoseWritesLagBehindThePublisherIsNotSlowUntilTheCap() throws Exception {
         try (TestNode node = new TestNode(TestNode.settings(2, SlowSubscriberPolicy.DROP))) {
             List<TestNode.Client> many = IntStream.range(0, 20).mapToObj(i -> node.connect()).toList();
             for (TestNode.Client c : many) {
                 node.topics.subscribe(c.session(), "t");
             }
-            // More than 16 subscribers: written by the flushing thread, which may lag; a bound of 2
-            // would drop at once if lag counted. Up to 4 x 2 queued unflushed are taken.
+            // More than 16 subscribers: written by the flushing thread (one here), kept busy so that
+            // the publisher runs ahead of it. A bound of 2 would drop at once if that lag counted;
+            // up to 4 x 2 queued unflushed are taken, and no more.
+            CountDownLatch flusherFree = new CountDownLatch(1);
+            node.topics.flusher.execute(() -> {
+                try {
+                    flusherFree.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
             for (int i = 1; i <= 8; i++) {
                 assertEquals(20, node.topics.publish("t", Integer.toString(i)), "message " + i);
             }
+            assertEquals(0, node.topics.publish("t", "9"), "past the cap: 8 wait for the flushing thread");
+            flusherFree.countDown();
+            for (TestNode.Client c : many) {
+                Poll.until(Duration.ofSeconds(10), "a subscriber to get 1 to 8", () -> c.texts().equals(numbers(1, 8)));
+            }
+            Poll.untilEquals(Duration.ofSeconds(10), "messages written", 160L,
+                    () -> node.topics.topic("t").metrics.getDelivered());
+            assertEquals(20, node.topics.publish("t", "10"), "written, none waits: all take the next one");
         }
     }
 }
