@@ -58,17 +58,17 @@ final class UpgradeResponder {
 
     private static void upgrade(Accept accept, HttpServletRequest request, HttpServletResponse response,
             ContainerRoutes routes) throws IOException {
-        // Captured now: once upgraded, the request object may be recycled by the container.
-        InetSocketAddress remote = address(request.getRemoteAddr(), request.getRemotePort());
-        InetSocketAddress local = address(request.getLocalAddr(), request.getLocalPort());
-        boolean secure = request.isSecure();
         // Some containers (Jetty) check the status and headers inside upgrade(), so set them first.
         response.setStatus(HttpServletResponse.SC_SWITCHING_PROTOCOLS);
         setHeaders(response, accept.headers());
         UpgradeRoute route = containerRoute(accept, request, response, routes);
         if (route == null || route.upgraded()) {
-            return;
+            return; // the container's route knows the socket's addresses itself
         }
+        // Captured before upgrade(): once upgraded, the request object may be recycled by the container.
+        InetSocketAddress remote = address(request.getRemoteAddr(), request.getRemotePort());
+        InetSocketAddress local = address(request.getLocalAddr(), request.getLocalPort());
+        boolean secure = request.isSecure();
         ServletUpgradeOptions options;
         try {
             // Asked before upgrade(): the container's view of the request may go with it.
