@@ -105,6 +105,11 @@ public final class FerryHandshakeRequest implements HandshakeRequest {
         if (values == null) {
             return List.of();
         }
-        return values.stream().filter(Objects::nonNull).toList();
+        for (String value : values) {
+            if (value == null) {
+                return values.stream().filter(Objects::nonNull).toList();
+            }
+        }
+        return values; // the usual case, copied by the caller: no stream per header
     }
 }

@@ -1,5 +1,6 @@
 package dev.ferry.nio;
 
+import dev.ferry.transport.ConnectionClosedException;
 import dev.ferry.transport.TransportListener;
 import dev.ferry.transport.WriteSlot;
 import java.io.IOException;
@@ -381,7 +382,7 @@ final class ChannelPump implements SelectorLoop.Handler {
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.DEBUG, "Closing " + description() + " failed", e);
         }
-        writes.close(new IOException("The connection to " + remote + " was closed before this was written", failure));
+        writes.close(new ConnectionClosedException(remote, failure));
         if (delivery.hasListener() && failure != null && !inputEnded) {
             inputEnded = true;
             delivery.endOfInput(failure);

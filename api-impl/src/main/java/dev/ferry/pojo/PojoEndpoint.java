@@ -42,7 +42,7 @@ public final class PojoEndpoint extends Endpoint {
         this.counters = counters;
         this.instance = Objects.requireNonNull(instance, "instance");
         this.metadata = Objects.requireNonNull(metadata, "metadata");
-        this.pathParameters = pathParameters == null ? Map.of() : Map.copyOf(pathParameters);
+        this.pathParameters = pathParameters == null || pathParameters.isEmpty() ? Map.of() : Map.copyOf(pathParameters);
     }
 
     /** The application's endpoint object. */
