@@ -338,6 +338,8 @@ class NioTransportTest {
         transport.write(ascii("too late"), late);
         assertTrue(late.await());
         assertNotNull(late.failure);
+        String why = late.failure.getMessage();
+        assertTrue(why.contains(":" + serverSocket.getLocalPort() + " was closed before this was written"), why);
     }
 
     @Test
