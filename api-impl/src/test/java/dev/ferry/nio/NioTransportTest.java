@@ -559,6 +559,14 @@ class NioTransportTest {
         }
     }
 
+    /** More deliveries than it takes to prove callbacks short all come on a worker thread. */
+    private void assertWorkersDeliverFromNowOn(ThreadRecorder listener, String why) throws Exception {
+        for (int i = 0; i < InlinePolicy.DEFAULT.shortRunsBeforeInline() + 2; i++) {
+            peer.getOutputStream().write('x');
+            assertEquals("test-worker", listener.next(), why);
+        }
+    }
+
     /** Any run of callbacks counts as short (a busy test machine must not decide), 100 ms as long. */
     private static final InlinePolicy ANY_RUN_SHORT = new InlinePolicy(1_000_000_000L, 100_000_000L, 16);
 
@@ -599,10 +607,7 @@ class NioTransportTest {
         peer.getOutputStream().write('x');
         assertEquals("test-io", listener.next());
         listener.applicationBytes = 0;
-        for (int i = 0; i < InlinePolicy.DEFAULT.shortRunsBeforeInline() + 2; i++) {
-            peer.getOutputStream().write('x');
-            assertEquals("test-worker", listener.next(), "after a large send on the I/O thread the workers deliver");
-        }
+        assertWorkersDeliverFromNowOn(listener, "after a large send on the I/O thread the workers deliver");
         assertFalse(listener.mayWaitOnTheIoThread, "the I/O thread never waits for a write");
         transport.close(true);
     }
@@ -630,10 +635,7 @@ class NioTransportTest {
         peer.getOutputStream().write('x');
         assertEquals("test-io", listener.next());
         listener.spinNanos = 0;
-        for (int i = 0; i < InlinePolicy.DEFAULT.shortRunsBeforeInline() + 2; i++) {
-            peer.getOutputStream().write('x');
-            assertEquals("test-worker", listener.next(), "after a long callback the workers deliver for good");
-        }
+        assertWorkersDeliverFromNowOn(listener, "after a long callback the workers deliver for good");
         transport.close(true);
     }
 

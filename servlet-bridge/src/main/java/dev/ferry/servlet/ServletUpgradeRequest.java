@@ -19,6 +19,9 @@ import java.util.TreeMap;
  */
 final class ServletUpgradeRequest implements UpgradeRequest {
 
+    /** The characters besides letters and digits a URI's path and query may hold as they are. */
+    private static final String PLAIN = "-._~!$&'()*+,;=:@/?";
+
     private final HttpServletRequest request;
     private Map<String, List<String>> headers;
     private Map<String, List<String>> parameters;
@@ -86,24 +89,20 @@ final class ServletUpgradeRequest implements UpgradeRequest {
         return true;
     }
 
-    private static final String PLAIN = "-._~!$&'()*+,;=:@/?";
-
     private static boolean isHex(char c) {
         return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
     }
 
     @Override
     public URI requestUri() {
-        String scheme = request.isSecure() ? "wss" : "ws";
-        String query = request.getQueryString();
         String raw = authority() + rawPathAndQuery();
         try {
             return new URI(raw);
         } catch (URISyntaxException e) {
             // The client sent characters a URI may not hold raw; quote them rather than fail the handshake.
             try {
-                return new URI(scheme, null, request.getServerName(), request.getServerPort(),
-                        request.getRequestURI(), query, null);
+                return new URI(request.isSecure() ? "wss" : "ws", null, request.getServerName(),
+                        request.getServerPort(), request.getRequestURI(), request.getQueryString(), null);
             } catch (URISyntaxException again) {
                 throw new IllegalArgumentException("Request URI cannot be represented: " + raw, again);
             }
