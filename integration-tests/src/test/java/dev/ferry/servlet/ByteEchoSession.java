@@ -71,15 +71,18 @@ final class ByteEchoSession implements PendingSession, TransportListener {
             if (paused) {
                 chunksWhilePaused.incrementAndGet();
             }
+            if (mode.equals("pause") && chunks == 0) {
+                // Paused before the echo goes out: the peer sends more only once it has the echo.
+                // (Paused after it, a worker-delivered route could already have read what came
+                // next: bytes read before a pause are still delivered, see WorkerDelivery.)
+                paused = true;
+                transport.pauseReading();
+            }
             // Alternate heap and direct copies, so that both write paths of the bridge run.
             ByteBuffer copy = (chunks++ % 2 == 0) ? ByteBuffer.allocate(data.remaining())
                     : ByteBuffer.allocateDirect(data.remaining());
             copy.put(data).flip();
             send(new ByteBuffer[] {copy});
-            if (mode.equals("pause") && chunks == 1) {
-                paused = true;
-                transport.pauseReading();
-            }
         } finally {
             leave();
         }
